@@ -1,0 +1,30 @@
+# Trame. The two commands: `make run` and `make test` (see README.md).
+.PHONY: run test e2e prepare db db-stop clean
+
+## make run: Trame with demo data on http://127.0.0.1:3000
+run:
+	@server/scripts/run.sh
+
+## make test: format, lint, unit, integration and browser tests
+test:
+	@server/scripts/test.sh
+
+## make e2e: only the browser tests (after a build)
+e2e:
+	@. server/scripts/env.sh && server/scripts/e2e.sh
+
+## make prepare: refresh .sqlx (compile-time query data) after changing a query or migration
+prepare:
+	@. server/scripts/env.sh && cargo sqlx migrate run --source migrations \
+	  && SQLX_OFFLINE=false RUSTFLAGS="--cfg erase_components" cargo sqlx prepare --workspace -- --all-targets
+
+## make db: start the private PostgreSQL cluster (target/pg) and print its URL
+db:
+	@server/scripts/pg.sh start && server/scripts/pg.sh env
+
+db-stop:
+	@server/scripts/pg.sh stop
+
+## make clean: stop the cluster first (it lives under target/), then cargo clean
+clean: db-stop
+	cargo clean

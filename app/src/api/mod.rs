@@ -1,0 +1,5 @@
+//! Server functions, one file per area: thin adapters from the browser to `backend::db`.
+
+pub mod campaigns;
+pub mod clock;
+pub mod designers;

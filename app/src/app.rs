@@ -1,0 +1,68 @@
+//! The HTML shell and the route table, nothing else.
+
+use crate::components::clock::provide_server_clock;
+use crate::components::error::NotFound;
+use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::i18n::{provide_i18n, request_locale};
+use crate::pages::{campaign::CampaignPage, designers::DesignerPage, designers::DesignerRegistry, home::HomePage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The document around the app, rendered by the server for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = request_locale();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="theme-color" content="#1f3d36"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n();
+    provide_server_clock();
+    mark_hydrated();
+    // Async: the whole page is rendered before the first byte, so a missing campaign answers
+    // with a real 404 status and the HTML is complete without JavaScript.
+    view! {
+        <Stylesheet id="leptos" href="/pkg/trame.css"/>
+        <Router>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/campaigns/:slug") view=CampaignPage ssr=SsrMode::Async/>
+                    <Route path=path!("/designers") view=DesignerRegistry ssr=SsrMode::Async/>
+                    <Route path=path!("/designers/:slug") view=DesignerPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+/// Sets `data-hydrated` on `<body>` once the wasm runs (browser tests wait for it).
+fn mark_hydrated() {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}

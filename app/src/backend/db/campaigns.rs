@@ -1,0 +1,329 @@
+//! Reading campaigns for the home page and the campaign page.
+
+use super::{money, stored};
+use crate::backend::markdown;
+use crate::domain::views::{
+    CampaignCard, CampaignDetail, CampaignPage, DesignerCard, DesignerRef, FaqEntry, Image, LiveCampaigns,
+    MatchFundView, NeedView, PartnerView, PickupPointView, RewardTierView, SlotView, UpdateView,
+};
+use crate::domain::{
+    CampaignId, CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, PickupPointId,
+    RewardKind, RewardSlotId, RewardTierId, UpdateVisibility,
+};
+use crate::error::AppError;
+use chrono::Utc;
+use sqlx::PgConnection;
+use std::collections::HashMap;
+
+/// A campaign row as read for cards (home page, designer pages).
+pub(crate) struct CampaignCardRow {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub city: String,
+    pub currency: String,
+    pub goal: rust_decimal::Decimal,
+    pub pledged_total: rust_decimal::Decimal,
+    pub matched_total: rust_decimal::Decimal,
+    pub backer_count: i32,
+    pub ends_at: chrono::DateTime<Utc>,
+    pub status: String,
+    pub image_url: Option<String>,
+    pub image_alt: Option<String>,
+}
+
+impl CampaignCardRow {
+    pub(crate) fn card(self) -> Result<CampaignCard, AppError> {
+        Ok(CampaignCard {
+            goal: money(self.goal, &self.currency)?,
+            raised: money(self.pledged_total + self.matched_total, &self.currency)?,
+            status: stored(CampaignStatus::parse(&self.status))?,
+            slug: self.slug,
+            title: self.title,
+            summary: self.summary,
+            city: self.city,
+            image: self.image_url.map(|url| Image { url, alt: self.image_alt.unwrap_or_default() }),
+            backers: i64::from(self.backer_count),
+            ends_at: self.ends_at,
+        })
+    }
+}
+
+/// Live campaigns, the one ending soonest first.
+#[tracing::instrument(skip_all, err)]
+pub async fn live_campaigns(db: &mut PgConnection) -> Result<LiveCampaigns, AppError> {
+    let rows = sqlx::query_as!(
+        CampaignCardRow,
+        r#"
+        select c.slug, c.title, c.summary, c.city, c.currency as "currency!", c.goal, c.pledged_total,
+               c.matched_total, c.backer_count, c.ends_at, c.status,
+               i.url as "image_url?", i.alt as "image_alt?"
+        from campaign c
+        left join lateral (
+            select url, alt from campaign_image where campaign_id = c.campaign_id order by position limit 1
+        ) i on true
+        where c.status = 'live'
+        order by c.ends_at, c.campaign_id
+        "#
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(LiveCampaigns {
+        campaigns: rows.into_iter().map(CampaignCardRow::card).collect::<Result<_, _>>()?,
+        server_now: Utc::now(),
+    })
+}
+
+/// Everything the public campaign page shows; `NotFound` for unknown slugs and for campaigns
+/// not yet public (drafts, in review).
+#[tracing::instrument(skip(db), err)]
+pub async fn campaign_page(db: &mut PgConnection, slug: &str) -> Result<CampaignPage, AppError> {
+    let c = sqlx::query!(
+        r#"
+        select campaign_id, slug, title, summary, story_md, city, currency as "currency!", goal, funding_model,
+               min_pledge, starts_at, ends_at, status, pledged_total, matched_total, backer_count
+        from campaign
+        where slug = $1 and status not in ('draft', 'in_review')
+        "#,
+        slug
+    )
+    .fetch_optional(&mut *db)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let id = CampaignId(c.campaign_id);
+    let campaign = CampaignDetail {
+        id,
+        slug: c.slug,
+        title: c.title,
+        summary: c.summary,
+        story_html: markdown::render(&c.story_md),
+        city: c.city,
+        goal: money(c.goal, &c.currency)?,
+        pledged: money(c.pledged_total, &c.currency)?,
+        matched: money(c.matched_total, &c.currency)?,
+        backers: i64::from(c.backer_count),
+        funding_model: stored(FundingModel::parse(&c.funding_model))?,
+        min_pledge: money(c.min_pledge, &c.currency)?,
+        starts_at: c.starts_at,
+        ends_at: c.ends_at,
+        status: stored(CampaignStatus::parse(&c.status))?,
+    };
+    Ok(CampaignPage {
+        images: images(db, id).await?,
+        rewards: rewards(db, id, &c.currency).await?,
+        designers: designers(db, id).await?,
+        partners: partners(db, id).await?,
+        match_funds: match_funds(db, id).await?,
+        needs: needs(db, id).await?,
+        updates: updates(db, id).await?,
+        faq: faq(db, id).await?,
+        campaign,
+        server_now: Utc::now(),
+    })
+}
+
+async fn images(db: &mut PgConnection, id: CampaignId) -> Result<Vec<Image>, AppError> {
+    let rows = sqlx::query!("select url, alt from campaign_image where campaign_id = $1 order by position", id.0)
+        .fetch_all(&mut *db)
+        .await?;
+    Ok(rows.into_iter().map(|r| Image { url: r.url, alt: r.alt }).collect())
+}
+
+async fn rewards(db: &mut PgConnection, id: CampaignId, currency: &str) -> Result<Vec<RewardTierView>, AppError> {
+    let mut slots: HashMap<i64, Vec<SlotView>> = HashMap::new();
+    for s in sqlx::query!(
+        r#"
+        select s.reward_tier_id, s.reward_slot_id, s.starts_at, s.ends_at, s.capacity, s.claimed, s.location
+        from reward_slot s join reward_tier t using (reward_tier_id)
+        where t.campaign_id = $1
+        order by s.starts_at, s.reward_slot_id
+        "#,
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?
+    {
+        slots.entry(s.reward_tier_id).or_default().push(SlotView {
+            id: RewardSlotId(s.reward_slot_id),
+            starts_at: s.starts_at,
+            ends_at: s.ends_at,
+            capacity: i64::from(s.capacity),
+            claimed: i64::from(s.claimed),
+            location: s.location,
+        });
+    }
+    let mut pickup: HashMap<i64, Vec<PickupPointView>> = HashMap::new();
+    for p in sqlx::query!(
+        r#"
+        select rp.reward_tier_id, p.pickup_point_id, p.name, p.address, p.city, p.opening_hours
+        from reward_pickup_point rp join pickup_point p using (pickup_point_id)
+        where p.campaign_id = $1
+        order by p.position, p.pickup_point_id
+        "#,
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?
+    {
+        pickup.entry(p.reward_tier_id).or_default().push(PickupPointView {
+            id: PickupPointId(p.pickup_point_id),
+            name: p.name,
+            address: p.address,
+            city: p.city,
+            opening_hours: p.opening_hours,
+        });
+    }
+    let rows = sqlx::query!(
+        r#"
+        select t.reward_tier_id, t.title, t.description, t.kind, t.price, t.quantity_limit, t.claimed,
+               t.estimated_delivery, t.fulfilment, t.location,
+               d.slug as "designer_slug?", d.name as "designer_name?"
+        from reward_tier t left join designer d using (designer_id)
+        where t.campaign_id = $1 and t.is_visible
+        order by t.position, t.reward_tier_id
+        "#,
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    rows.into_iter()
+        .map(|t| {
+            Ok(RewardTierView {
+                id: RewardTierId(t.reward_tier_id),
+                title: t.title,
+                description: t.description,
+                kind: stored(RewardKind::parse(&t.kind))?,
+                price: money(t.price, currency)?,
+                quantity_limit: t.quantity_limit.map(i64::from),
+                claimed: i64::from(t.claimed),
+                estimated_delivery: t.estimated_delivery,
+                fulfilment: stored(Fulfilment::parse(&t.fulfilment))?,
+                location: t.location,
+                pickup_points: pickup.remove(&t.reward_tier_id).unwrap_or_default(),
+                slots: slots.remove(&t.reward_tier_id).unwrap_or_default(),
+                designer: t.designer_slug.zip(t.designer_name).map(|(slug, name)| DesignerRef { slug, name }),
+            })
+        })
+        .collect()
+}
+
+async fn designers(db: &mut PgConnection, id: CampaignId) -> Result<Vec<DesignerCard>, AppError> {
+    super::designers::campaign_designers(db, id.0).await
+}
+
+async fn partners(db: &mut PgConnection, id: CampaignId) -> Result<Vec<PartnerView>, AppError> {
+    let rows = sqlx::query!(
+        r#"
+        select organisation, kind, level, message, logo_url, website_url
+        from partner
+        where campaign_id = $1 and status = 'approved'
+        order by array_position(array['principal', 'major', 'supporter'], level), organisation
+        "#,
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    rows.into_iter()
+        .map(|p| {
+            Ok(PartnerView {
+                organisation: p.organisation,
+                kind: stored(PartnerKind::parse(&p.kind))?,
+                level: stored(PartnerLevel::parse(&p.level))?,
+                message: p.message,
+                logo_url: p.logo_url,
+                website_url: p.website_url,
+            })
+        })
+        .collect()
+}
+
+async fn match_funds(db: &mut PgConnection, id: CampaignId) -> Result<Vec<MatchFundView>, AppError> {
+    let rows = sqlx::query!(
+        r#"
+        select p.organisation, m.ratio, m.total_cap, m.matched_total, m.currency as "currency!"
+        from match_fund m join partner p using (partner_id)
+        where m.campaign_id = $1 and m.is_active and p.status = 'approved'
+        order by m.match_fund_id
+        "#,
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    rows.into_iter()
+        .map(|m| {
+            Ok(MatchFundView {
+                partner: m.organisation,
+                ratio: m.ratio,
+                total_cap: money(m.total_cap, &m.currency)?,
+                matched: money(m.matched_total, &m.currency)?,
+            })
+        })
+        .collect()
+}
+
+async fn needs(db: &mut PgConnection, id: CampaignId) -> Result<Vec<NeedView>, AppError> {
+    let rows = sqlx::query!(
+        r#"
+        select n.kind, n.title, n.description, n.quantity, n.unit,
+               coalesce(sum(h.quantity) filter (where h.status in ('accepted', 'done')), 0) as "covered!"
+        from need n left join help_offer h using (need_id)
+        where n.campaign_id = $1
+        group by n.need_id
+        order by n.position, n.need_id
+        "#,
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    rows.into_iter()
+        .map(|n| {
+            Ok(NeedView {
+                kind: stored(NeedKind::parse(&n.kind))?,
+                title: n.title,
+                description: n.description,
+                quantity: i64::from(n.quantity),
+                unit: n.unit,
+                covered: n.covered,
+            })
+        })
+        .collect()
+}
+
+/// Published updates, newest first. Backers-only updates keep their title but not their body
+/// (until sign-in tells us who is reading).
+async fn updates(db: &mut PgConnection, id: CampaignId) -> Result<Vec<UpdateView>, AppError> {
+    let rows = sqlx::query!(
+        r#"
+        select title, body_md, visibility, published_at as "published_at!"
+        from campaign_update
+        where campaign_id = $1 and published_at is not null and published_at <= now()
+        order by published_at desc
+        "#,
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    rows.into_iter()
+        .map(|u| {
+            let visibility = stored(UpdateVisibility::parse(&u.visibility))?;
+            let body_html = match visibility {
+                UpdateVisibility::Public => markdown::render(&u.body_md),
+                UpdateVisibility::Backers => String::new(),
+            };
+            Ok(UpdateView { title: u.title, body_html, visibility, published_at: u.published_at })
+        })
+        .collect()
+}
+
+async fn faq(db: &mut PgConnection, id: CampaignId) -> Result<Vec<FaqEntry>, AppError> {
+    let rows = sqlx::query!(
+        "select question, answer_md from campaign_faq where campaign_id = $1 order by position, campaign_faq_id",
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|f| FaqEntry { question: f.question, answer_html: markdown::render(&f.answer_md) })
+        .collect())
+}

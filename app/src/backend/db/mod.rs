@@ -1,0 +1,20 @@
+//! Database queries, compile-checked (`query!`), each next to the function that needs it.
+//! Functions take `&mut PgConnection` so the caller owns the connection or transaction.
+
+pub mod campaigns;
+pub mod designers;
+
+use crate::domain::{Currency, Money};
+use crate::error::AppError;
+use rust_decimal::Decimal;
+
+/// A value read from the database that should have parsed: a failure is a bug or a corrupted
+/// row, so it is logged and reported as internal.
+pub(crate) fn stored<T, E: std::error::Error + 'static>(parsed: Result<T, E>) -> Result<T, AppError> {
+    parsed.map_err(|e| AppError::internal("unexpected value in the database", &e))
+}
+
+/// An amount stored next to its currency code.
+pub(crate) fn money(amount: Decimal, currency: &str) -> Result<Money, AppError> {
+    Ok(Money::new(amount, stored(Currency::parse(currency))?))
+}

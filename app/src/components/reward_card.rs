@@ -1,0 +1,119 @@
+//! One reward tier in the catalogue.
+
+use crate::domain::views::{RewardTierView, SlotView};
+use crate::domain::Fulfilment;
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+
+#[component]
+pub fn RewardCard(tier: RewardTierView) -> impl IntoView {
+    let i18n = use_i18n();
+    let sold_out = tier.is_sold_out();
+    let availability = match (sold_out, tier.remaining(), tier.quantity_limit) {
+        (true, _, _) => view! { <p class="badge badge-soldout">{i18n.t(Key::SoldOut)}</p> }.into_any(),
+        (false, Some(left), Some(limit)) => {
+            view! { <p class="availability">{i18n.units_left(left, limit)}</p> }.into_any()
+        }
+        _ => view! { <p class="availability muted">{i18n.t(Key::Unlimited)}</p> }.into_any(),
+    };
+    let delivery = tier.estimated_delivery.map(|d| {
+        view! {
+            <div>
+                <dt>{i18n.t(Key::EstimatedDelivery)}</dt>
+                <dd>{i18n.month_year(d)}</dd>
+            </div>
+        }
+    });
+    let pickup = (tier.fulfilment == Fulfilment::Pickup && !tier.pickup_points.is_empty()).then(|| {
+        view! {
+            <div>
+                <dt>{i18n.t(Key::PickupAt)}</dt>
+                <dd>
+                    <ul class="plain">
+                        {tier
+                            .pickup_points
+                            .iter()
+                            .map(|p| {
+                                view! {
+                                    <li>
+                                        <strong>{p.name.clone()}</strong>
+                                        ", "
+                                        {p.address.clone()}
+                                        <span class="muted">" · " {p.opening_hours.clone()}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </dd>
+            </div>
+        }
+    });
+    let location = tier.location.clone().map(|place| {
+        view! {
+            <div>
+                <dt>{i18n.t(Key::Where)}</dt>
+                <dd>{place}</dd>
+            </div>
+        }
+    });
+    let slots = (!tier.slots.is_empty()).then(|| {
+        view! {
+            <div>
+                <dt>{i18n.t(Key::TimeSlots)}</dt>
+                <dd>
+                    <ul class="slots">{tier.slots.iter().map(|s| view! { <SlotItem time_slot=s.clone()/> }).collect_view()}</ul>
+                </dd>
+            </div>
+        }
+    });
+    let designer = tier.designer.clone().map(|d| {
+        view! {
+            <p class="by">
+                {i18n.t(Key::ByDesigner)} " " <a href=format!("/designers/{}", d.slug)>{d.name}</a>
+            </p>
+        }
+    });
+    view! {
+        <article
+            class="reward-card"
+            class:is-soldout=sold_out
+            data-kind=tier.kind.as_str()
+            id=format!("reward-{}", tier.id)
+        >
+            <header class="reward-head">
+                <p class="reward-kind">{i18n.label(tier.kind)}</p>
+                <p class="reward-price">{i18n.money_short(tier.price)}</p>
+            </header>
+            <h3>{tier.title.clone()}</h3>
+            {designer}
+            <p class="reward-description">{tier.description.clone()}</p>
+            <dl class="reward-facts">
+                <div>
+                    <dt class="visually-hidden">{i18n.label(tier.fulfilment)}</dt>
+                    <dd class="chip">{i18n.label(tier.fulfilment)}</dd>
+                </div>
+                {delivery}
+                {location}
+                {pickup}
+                {slots}
+            </dl>
+            {availability}
+        </article>
+    }
+}
+
+#[component]
+fn SlotItem(time_slot: SlotView) -> impl IntoView {
+    let i18n = use_i18n();
+    let full = time_slot.is_full();
+    view! {
+        <li class:is-full=full>
+            <span>{i18n.slot_time(time_slot.starts_at, time_slot.ends_at)}</span>
+            " · "
+            <span class="slot-left">
+                {if full { i18n.t(Key::SlotFull).to_owned() } else { i18n.places_left(time_slot.remaining()) }}
+            </span>
+        </li>
+    }
+}

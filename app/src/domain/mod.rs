@@ -1,0 +1,71 @@
+//! Pure domain types shared by the browser and the server. No I/O here: every type parses its
+//! input (`Slug::parse`, `Email::parse`, `Money::new`...) so that holding one means it is valid.
+
+mod enums;
+mod ids;
+mod locale;
+mod money;
+mod status;
+mod text;
+mod time;
+pub mod views;
+
+pub use enums::{
+    Fulfilment, FundingModel, HelpOfferStatus, NeedKind, PartnerKind, PartnerLevel, PartnerStatus,
+    Practice, QuestionKind, RewardKind, UpdateVisibility,
+};
+pub use ids::{CampaignId, DesignerId, NeedId, PartnerId, PickupPointId, PledgeId, RewardSlotId, RewardTierId, UserId};
+pub use locale::Locale;
+pub use money::{Currency, Money, MoneyError};
+pub use status::{CampaignStatus, PledgeStatus, TransitionError};
+pub use text::{Email, EmailError, Slug, SlugError};
+pub use time::{to_zurich, TimeLeft};
+
+/// Error returned when a stored or submitted code names no known variant of an enum.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind}: {value:?}")]
+pub struct UnknownVariant {
+    pub kind: &'static str,
+    pub value: String,
+}
+
+/// Declares an enum stored as lowercase text (the database CHECK lists the same codes),
+/// with `as_str`, `parse`, `ALL`, `Display` and `FromStr`.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $code:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The code stored in the database and used in URLs.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            /// Parses a stored or submitted code.
+            pub fn parse(value: &str) -> Result<Self, $crate::domain::UnknownVariant> {
+                match value {
+                    $($code => Ok($name::$variant),)+
+                    _ => Err($crate::domain::UnknownVariant { kind: stringify!($name), value: value.to_owned() }),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = $crate::domain::UnknownVariant;
+            fn from_str(s: &str) -> Result<Self, Self::Err> { Self::parse(s) }
+        }
+    };
+}
+pub(crate) use text_enum;

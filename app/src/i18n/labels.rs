@@ -1,0 +1,120 @@
+//! Names of the domain's vocabularies in each language.
+
+use crate::domain::{
+    CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, Practice, RewardKind, UpdateVisibility,
+};
+use crate::domain::Locale;
+
+/// A value with a user-visible name in each language.
+pub trait Translate: Copy {
+    /// (French, English, German)
+    fn names(self) -> (&'static str, &'static str, &'static str);
+
+    fn label(self, locale: Locale) -> &'static str {
+        super::pick(locale, self.names())
+    }
+}
+
+impl Translate for RewardKind {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            RewardKind::Object => ("Objet", "Object", "Objekt"),
+            RewardKind::Workshop => ("Atelier", "Workshop", "Workshop"),
+            RewardKind::GuidedRoute => ("Parcours guidé", "Guided route", "Geführter Rundgang"),
+            RewardKind::Coaching => ("Coaching en ligne", "Online coaching", "Online-Coaching"),
+            RewardKind::Meeting => ("Rencontre", "Meeting", "Begegnung"),
+        }
+    }
+}
+
+impl Translate for Fulfilment {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Fulfilment::Pickup => ("Retrait sur place", "Pickup", "Abholung"),
+            Fulfilment::Shipping => ("Envoi postal", "Shipping", "Versand"),
+            Fulfilment::InPerson => ("En personne", "In person", "Vor Ort"),
+            Fulfilment::Online => ("En ligne", "Online", "Online"),
+        }
+    }
+}
+
+impl Translate for FundingModel {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            FundingModel::AllOrNothing => ("Tout ou rien", "All or nothing", "Alles oder nichts"),
+            FundingModel::Flexible => ("Flexible", "Flexible", "Flexibel"),
+        }
+    }
+}
+
+impl Translate for CampaignStatus {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            CampaignStatus::Draft => ("Brouillon", "Draft", "Entwurf"),
+            CampaignStatus::InReview => ("En relecture", "In review", "In Prüfung"),
+            CampaignStatus::Live => ("En cours", "Live", "Läuft"),
+            CampaignStatus::Succeeded => ("Réussie", "Succeeded", "Erfolgreich"),
+            CampaignStatus::Failed => ("Objectif non atteint", "Goal not reached", "Ziel nicht erreicht"),
+            CampaignStatus::Cancelled => ("Annulée", "Cancelled", "Abgebrochen"),
+        }
+    }
+}
+
+impl Translate for Practice {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Practice::Upcycling => ("Surcyclage", "Upcycling", "Upcycling"),
+            Practice::ZeroWasteCutting => ("Coupe zéro déchet", "Zero-waste cutting", "Zero-Waste-Schnitt"),
+            Practice::LocalSourcing => ("Approvisionnement local", "Local sourcing", "Lokale Beschaffung"),
+            Practice::NaturalDyes => ("Teintures végétales", "Natural dyes", "Naturfarben"),
+            Practice::Repair => ("Réparation", "Repair", "Reparatur"),
+            Practice::OrganicFibres => ("Fibres biologiques", "Organic fibres", "Bio-Fasern"),
+            Practice::MadeToOrder => ("Sur commande", "Made to order", "Auf Bestellung"),
+            Practice::Deadstock => ("Tissus dormants", "Deadstock fabrics", "Restbestände"),
+            Practice::HandCraft => ("Fait main", "Handmade", "Handarbeit"),
+        }
+    }
+}
+
+impl Translate for PartnerKind {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            PartnerKind::Technology => ("Technologie", "Technology", "Technologie"),
+            PartnerKind::Media => ("Médias", "Media", "Medien"),
+            PartnerKind::Financial => ("Financier", "Financial", "Finanzen"),
+            PartnerKind::InKind => ("En nature", "In kind", "Sachleistung"),
+        }
+    }
+}
+
+impl Translate for PartnerLevel {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            PartnerLevel::Principal => ("Partenaire principal", "Principal partner", "Hauptpartner"),
+            PartnerLevel::Major => ("Grand partenaire", "Major partner", "Grosser Partner"),
+            PartnerLevel::Supporter => ("Soutien", "Supporter", "Unterstützer"),
+        }
+    }
+}
+
+impl Translate for NeedKind {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            NeedKind::Space => ("Espace", "Space", "Raum"),
+            NeedKind::Machine => ("Machines", "Machines", "Maschinen"),
+            NeedKind::VolunteerHours => ("Heures bénévoles", "Volunteer hours", "Freiwilligenstunden"),
+            NeedKind::Skill => ("Compétences", "Skills", "Fähigkeiten"),
+            NeedKind::DesignerIntroduction => ("Mise en relation", "Designer introductions", "Vermittlung"),
+            NeedKind::Other => ("Autre", "Other", "Anderes"),
+        }
+    }
+}
+
+impl Translate for UpdateVisibility {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            UpdateVisibility::Public => ("Public", "Public", "Öffentlich"),
+            UpdateVisibility::Backers => ("Réservé aux contributeur·rices", "Backers only", "Nur für Unterstützer:innen"),
+        }
+    }
+}

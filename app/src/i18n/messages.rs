@@ -1,0 +1,262 @@
+//! Every fixed user-visible sentence, in French, English and German, side by side.
+
+use crate::domain::Locale;
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+
+macro_rules! messages {
+    ($($key:ident => ($fr:literal, $en:literal, $de:literal),)+) => {
+        /// A fixed user-visible string. Serialisable, so errors can carry it to the browser.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum Key { $($key),+ }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),+];
+
+            /// (French, English, German)
+            pub fn text(self) -> (&'static str, &'static str, &'static str) {
+                match self { $(Key::$key => ($fr, $en, $de)),+ }
+            }
+        }
+    };
+}
+
+messages! {
+    // layout
+    SiteTagline => ("Financement participatif de la mode durable locale", "Crowdfunding for local sustainable fashion", "Crowdfunding für lokale nachhaltige Mode"),
+    SkipToContent => ("Aller au contenu", "Skip to content", "Zum Inhalt springen"),
+    NavCampaigns => ("Campagnes", "Campaigns", "Kampagnen"),
+    NavDesigners => ("Créateur·rices", "Designers", "Designer:innen"),
+    LanguageLabel => ("Langue", "Language", "Sprache"),
+    ChangeLanguage => ("Changer", "Change", "Wechseln"),
+    MainNavigation => ("Navigation principale", "Main navigation", "Hauptnavigation"),
+    FooterAbout => ("Trame relie les habitant·es aux créateur·rices de mode durable de leur ville : circuits courts, zéro déchet, savoir-faire local.", "Trame connects residents with the sustainable-fashion designers of their city: short supply chains, zero waste, local craft.", "Trame verbindet Einwohner:innen mit den Designer:innen nachhaltiger Mode ihrer Stadt: kurze Wege, null Abfall, lokales Handwerk."),
+    FooterNoTrackers => ("Sans traqueurs. Les paiements passent par Stripe ; nous ne voyons jamais votre carte.", "No trackers. Payments go through Stripe; we never see your card.", "Keine Tracker. Zahlungen laufen über Stripe; wir sehen Ihre Karte nie."),
+    Loading => ("Chargement…", "Loading…", "Wird geladen…"),
+
+    // home
+    HomeTitle => ("Soutenez la mode durable près de chez vous", "Back sustainable fashion near you", "Unterstützen Sie nachhaltige Mode in Ihrer Nähe"),
+    HomeLead => ("Des collectifs de créateur·rices lancent des projets : objets, ateliers, parcours guidés, coaching et rencontres. Choisissez une contrepartie ; vous n’êtes débité·e que si l’objectif est atteint.", "Designer collectives launch projects: objects, workshops, guided routes, coaching and meetings. Choose a reward; you are only charged if the goal is reached.", "Designer-Kollektive starten Projekte: Objekte, Workshops, geführte Rundgänge, Coaching und Begegnungen. Wählen Sie eine Belohnung; belastet wird nur, wenn das Ziel erreicht wird."),
+    LiveCampaigns => ("Campagnes en cours", "Live campaigns", "Laufende Kampagnen"),
+    NoLiveCampaigns => ("Aucune campagne en cours pour le moment. Revenez bientôt !", "No live campaigns right now. Come back soon!", "Zurzeit keine laufenden Kampagnen. Schauen Sie bald wieder vorbei!"),
+    SeeCampaign => ("Voir la campagne", "See the campaign", "Kampagne ansehen"),
+
+    // campaign page
+    Pledged => ("promis", "pledged", "zugesagt"),
+    OfGoal => ("sur un objectif de", "of a goal of", "von einem Ziel von"),
+    Goal => ("Objectif", "Goal", "Ziel"),
+    Funding => ("Financement", "Funding", "Finanzierung"),
+    BackersLabel => ("contributeur·rices", "backers", "Unterstützer:innen"),
+    Funded => ("financé", "funded", "finanziert"),
+    MatchedIncluded => ("dont abondement des partenaires", "including partner matching", "davon Verdopplung durch Partner"),
+    TimeLeft => ("Temps restant", "Time left", "Verbleibende Zeit"),
+    Days => ("jours", "days", "Tage"),
+    Hours => ("heures", "hours", "Stunden"),
+    Minutes => ("minutes", "minutes", "Minuten"),
+    Seconds => ("secondes", "seconds", "Sekunden"),
+    CampaignEnded => ("La campagne est terminée", "The campaign has ended", "Die Kampagne ist beendet"),
+    EndsOn => ("Se termine le", "Ends on", "Endet am"),
+    EndedOn => ("Terminée le", "Ended on", "Beendet am"),
+    AllOrNothingExplained => ("Tout ou rien : votre carte est enregistrée maintenant et débitée seulement si l’objectif est atteint à l’échéance.", "All or nothing: your card is saved now and charged only if the goal is reached by the deadline.", "Alles oder nichts: Ihre Karte wird jetzt hinterlegt und nur belastet, wenn das Ziel bis zum Stichtag erreicht ist."),
+    FlexibleExplained => ("Financement flexible : votre contribution est débitée immédiatement et la campagne garde ce qu’elle récolte.", "Flexible funding: your pledge is charged at once and the campaign keeps what it raises.", "Flexible Finanzierung: Ihr Beitrag wird sofort belastet und die Kampagne behält, was sie sammelt."),
+    TheStory => ("Le projet", "The project", "Das Projekt"),
+    Rewards => ("Contreparties", "Rewards", "Belohnungen"),
+    FilterByKind => ("Filtrer par type", "Filter by kind", "Nach Art filtern"),
+    AllKinds => ("Toutes", "All", "Alle"),
+    NoRewardOfKind => ("Aucune contrepartie de ce type.", "No reward of this kind.", "Keine Belohnung dieser Art."),
+    SoldOut => ("Épuisé", "Sold out", "Ausverkauft"),
+    Unlimited => ("Quantité illimitée", "Unlimited", "Unbegrenzt"),
+    EstimatedDelivery => ("Livraison estimée", "Estimated delivery", "Voraussichtliche Lieferung"),
+    PickupAt => ("À retirer à", "Pick up at", "Abholung bei"),
+    TimeSlots => ("Créneaux", "Time slots", "Termine"),
+    SlotFull => ("complet", "full", "ausgebucht"),
+    ByDesigner => ("Par", "By", "Von"),
+    Where => ("Lieu", "Where", "Ort"),
+    Designers => ("Les créateur·rices", "The designers", "Die Designer:innen"),
+    Partners => ("Partenaires", "Partners", "Partner"),
+    Needs => ("Coups de main recherchés", "Help we are looking for", "Gesuchte Unterstützung"),
+    NeedsLead => ("Au-delà de l’argent : un espace, des machines, du temps ou des compétences.", "Beyond money: a space, machines, time or skills.", "Mehr als Geld: ein Raum, Maschinen, Zeit oder Fähigkeiten."),
+    Updates => ("Actualités", "Updates", "Neuigkeiten"),
+    NoUpdates => ("Pas encore d’actualité.", "No updates yet.", "Noch keine Neuigkeiten."),
+    Faq => ("Questions fréquentes", "Frequently asked questions", "Häufige Fragen"),
+    MatchFundBy => ("Abondement par", "Matching by", "Verdopplung durch"),
+    MatchFundRatio => ("Chaque franc promis est complété à hauteur de", "Each franc pledged is matched at", "Jeder zugesagte Franken wird ergänzt mit"),
+    MatchFundLeft => ("restant dans le fonds", "left in the fund", "im Fonds verfügbar"),
+
+    // designers
+    DesignerRegistry => ("Registre des créateur·rices", "Designer registry", "Verzeichnis der Designer:innen"),
+    DesignerRegistryLead => ("Les créateur·rices que Trame soutient, leurs matières et leurs pratiques.", "The designers Trame supports, their materials and their practices.", "Die Designer:innen, die Trame unterstützt, ihre Materialien und Praktiken."),
+    Materials => ("Matières", "Materials", "Materialien"),
+    Practices => ("Pratiques", "Practices", "Praktiken"),
+    Website => ("Site web", "Website", "Website"),
+    Instagram => ("Instagram", "Instagram", "Instagram"),
+    CampaignsWith => ("Campagnes", "Campaigns", "Kampagnen"),
+    RewardsBy => ("Contreparties", "Rewards", "Belohnungen"),
+    BackToRegistry => ("Tous les créateur·rices", "All designers", "Alle Designer:innen"),
+    NoDesigners => ("Aucun·e créateur·rice pour le moment.", "No designers yet.", "Noch keine Designer:innen."),
+
+    // errors
+    NotFoundTitle => ("Page introuvable", "Page not found", "Seite nicht gefunden"),
+    NotFoundText => ("Cette page n’existe pas ou plus. Elle a peut-être été déplacée.", "This page does not exist, or no longer. It may have moved.", "Diese Seite existiert nicht oder nicht mehr. Vielleicht wurde sie verschoben."),
+    ErrorTitle => ("Une erreur est survenue", "Something went wrong", "Ein Fehler ist aufgetreten"),
+    InternalErrorText => ("Nous n’avons pas pu traiter votre demande. Rien n’a été perdu ; réessayez dans un instant.", "We could not handle your request. Nothing was lost; please try again in a moment.", "Wir konnten Ihre Anfrage nicht bearbeiten. Nichts ging verloren; bitte versuchen Sie es gleich noch einmal."),
+    ForbiddenText => ("Vous n’avez pas accès à cette page.", "You do not have access to this page.", "Sie haben keinen Zugriff auf diese Seite."),
+    UnauthorizedText => ("Connectez-vous pour continuer.", "Please sign in to continue.", "Bitte melden Sie sich an, um fortzufahren."),
+    InvalidInputText => ("Certaines informations ne sont pas valides.", "Some information is not valid.", "Einige Angaben sind ungültig."),
+    SoldOutText => ("Cette contrepartie est épuisée.", "This reward is sold out.", "Diese Belohnung ist ausverkauft."),
+    CampaignClosedText => ("Cette campagne n’accepte plus de contributions.", "This campaign no longer accepts pledges.", "Diese Kampagne nimmt keine Beiträge mehr an."),
+    TooManyRequestsText => ("Trop de tentatives. Patientez un peu avant de réessayer.", "Too many attempts. Please wait a little before trying again.", "Zu viele Versuche. Bitte warten Sie kurz."),
+    BackHome => ("Retour à l’accueil", "Back to the home page", "Zurück zur Startseite"),
+}
+
+const MONTHS: [(&str, &str, &str); 12] = [
+    ("janvier", "January", "Januar"),
+    ("février", "February", "Februar"),
+    ("mars", "March", "März"),
+    ("avril", "April", "April"),
+    ("mai", "May", "Mai"),
+    ("juin", "June", "Juni"),
+    ("juillet", "July", "Juli"),
+    ("août", "August", "August"),
+    ("septembre", "September", "September"),
+    ("octobre", "October", "Oktober"),
+    ("novembre", "November", "November"),
+    ("décembre", "December", "Dezember"),
+];
+
+const MONTHS_SHORT: [(&str, &str, &str); 12] = [
+    ("janv.", "Jan", "Jan."),
+    ("févr.", "Feb", "Feb."),
+    ("mars", "Mar", "März"),
+    ("avr.", "Apr", "Apr."),
+    ("mai", "May", "Mai"),
+    ("juin", "Jun", "Juni"),
+    ("juil.", "Jul", "Juli"),
+    ("août", "Aug", "Aug."),
+    ("sept.", "Sep", "Sept."),
+    ("oct.", "Oct", "Okt."),
+    ("nov.", "Nov", "Nov."),
+    ("déc.", "Dec", "Dez."),
+];
+
+const WEEKDAYS_SHORT: [(&str, &str, &str); 7] = [
+    ("lun.", "Mon", "Mo."),
+    ("mar.", "Tue", "Di."),
+    ("mer.", "Wed", "Mi."),
+    ("jeu.", "Thu", "Do."),
+    ("ven.", "Fri", "Fr."),
+    ("sam.", "Sat", "Sa."),
+    ("dim.", "Sun", "So."),
+];
+
+/// `month` is 1-based.
+pub(super) fn month_name(locale: Locale, month: u32) -> &'static str {
+    super::pick(locale, MONTHS[(month.clamp(1, 12) - 1) as usize])
+}
+
+pub(super) fn month_short(locale: Locale, month: u32) -> &'static str {
+    super::pick(locale, MONTHS_SHORT[(month.clamp(1, 12) - 1) as usize])
+}
+
+/// `day` counts from Monday = 0.
+pub(super) fn weekday_short(locale: Locale, day: u32) -> &'static str {
+    super::pick(locale, WEEKDAYS_SHORT[day.min(6) as usize])
+}
+
+pub(super) fn backers(locale: Locale, n: i64) -> String {
+    match (locale, n) {
+        (Locale::Fr, 0 | 1) => format!("{n} contributeur·rice"),
+        (Locale::Fr, _) => format!("{n} contributeur·rices"),
+        (Locale::En, 1) => "1 backer".to_owned(),
+        (Locale::En, _) => format!("{n} backers"),
+        (Locale::De, 1) => "1 Unterstützer:in".to_owned(),
+        (Locale::De, _) => format!("{n} Unterstützer:innen"),
+    }
+}
+
+pub(super) fn units_left(locale: Locale, left: i64, of: i64) -> String {
+    match (locale, left) {
+        (Locale::Fr, 0 | 1) => format!("{left} restant sur {of}"),
+        (Locale::Fr, _) => format!("{left} restants sur {of}"),
+        (Locale::En, _) => format!("{left} left of {of}"),
+        (Locale::De, _) => format!("noch {left} von {of}"),
+    }
+}
+
+pub(super) fn places_left(locale: Locale, n: i64) -> String {
+    match (locale, n) {
+        (Locale::Fr, 0 | 1) => format!("{n} place"),
+        (Locale::Fr, _) => format!("{n} places"),
+        (Locale::En, 1) => "1 place".to_owned(),
+        (Locale::En, _) => format!("{n} places"),
+        (Locale::De, 1) => "1 Platz".to_owned(),
+        (Locale::De, _) => format!("{n} Plätze"),
+    }
+}
+
+pub(super) fn time_left_short(locale: Locale, deadline: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let seconds = (deadline - now).num_seconds();
+    if seconds <= 0 {
+        return super::pick(locale, ("Terminée", "Ended", "Beendet")).to_owned();
+    }
+    let days = seconds / 86_400;
+    let hours = seconds / 3_600;
+    match locale {
+        Locale::Fr if days >= 2 => format!("{days} jours restants"),
+        Locale::Fr if hours >= 1 => format!("{hours} h restantes"),
+        Locale::Fr => "Dernières minutes".to_owned(),
+        Locale::En if days >= 2 => format!("{days} days left"),
+        Locale::En if hours >= 1 => format!("{hours} h left"),
+        Locale::En => "Final minutes".to_owned(),
+        Locale::De if days >= 2 => format!("noch {days} Tage"),
+        Locale::De if hours >= 1 => format!("noch {hours} Std."),
+        Locale::De => "Letzte Minuten".to_owned(),
+    }
+}
+
+pub(super) fn percent_funded(locale: Locale, percent: u32) -> String {
+    match locale {
+        Locale::Fr => format!("{percent}\u{a0}% financé"),
+        Locale::En => format!("{percent}% funded"),
+        Locale::De => format!("{percent}\u{a0}% finanziert"),
+    }
+}
+
+pub(super) fn distance_km(locale: Locale, km: Decimal) -> String {
+    let km = km.normalize();
+    match locale {
+        Locale::Fr => format!("à {} km", km.to_string().replace('.', ",")),
+        Locale::En => format!("{km} km away"),
+        Locale::De => format!("{} km entfernt", km.to_string().replace('.', ",")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals() {
+        assert_eq!(backers(Locale::Fr, 1), "1 contributeur·rice");
+        assert_eq!(backers(Locale::Fr, 12), "12 contributeur·rices");
+        assert_eq!(backers(Locale::En, 1), "1 backer");
+        assert_eq!(backers(Locale::De, 3), "3 Unterstützer:innen");
+        assert_eq!(units_left(Locale::Fr, 3, 10), "3 restants sur 10");
+        assert_eq!(units_left(Locale::En, 1, 10), "1 left of 10");
+    }
+
+    #[test]
+    fn short_time_left() {
+        let now: DateTime<Utc> = "2026-11-22T10:00:00Z".parse().unwrap();
+        let in_days = now + chrono::Duration::days(12) + chrono::Duration::hours(3);
+        assert_eq!(time_left_short(Locale::Fr, in_days, now), "12 jours restants");
+        assert_eq!(time_left_short(Locale::En, now + chrono::Duration::hours(30), now), "30 h left");
+        assert_eq!(time_left_short(Locale::De, now - chrono::Duration::seconds(1), now), "Beendet");
+    }
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance_km(Locale::Fr, Decimal::new(125, 1)), "à 12,5 km");
+        assert_eq!(distance_km(Locale::En, Decimal::new(30, 1)), "3 km away");
+    }
+}

@@ -1,0 +1,221 @@
+//! The i18n layer: every user-visible string goes through here. French is the default; English
+//! and German are complete (each message lists its three languages side by side, so a missing
+//! translation does not compile).
+//!
+//! The locale of a request is decided once, on the server (cookie, then `Accept-Language`),
+//! written into `<html lang>`, and read back from there by the browser when it hydrates.
+
+mod labels;
+mod messages;
+
+pub use labels::Translate;
+pub use messages::Key;
+
+use crate::domain::{to_zurich, Locale, Money};
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use leptos::prelude::*;
+
+/// Name of the cookie that remembers the chosen language.
+pub const LANG_COOKIE: &str = "trame_lang";
+
+/// Picks the string of `locale` out of a (French, English, German) triple.
+pub(crate) fn pick(locale: Locale, (fr, en, de): (&'static str, &'static str, &'static str)) -> &'static str {
+    match locale {
+        Locale::Fr => fr,
+        Locale::En => en,
+        Locale::De => de,
+    }
+}
+
+/// The current locale with its formatting helpers; `Copy`, so views capture it freely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct I18n {
+    pub locale: Locale,
+}
+
+impl I18n {
+    pub fn t(self, key: Key) -> &'static str {
+        pick(self.locale, key.text())
+    }
+
+    pub fn label<T: Translate>(self, value: T) -> &'static str {
+        value.label(self.locale)
+    }
+
+    pub fn money(self, money: Money) -> String {
+        money.format(self.locale)
+    }
+
+    pub fn money_short(self, money: Money) -> String {
+        money.format_short(self.locale)
+    }
+
+    /// `24 décembre 2026, 18:00`, in Geneva time.
+    pub fn date_time(self, instant: DateTime<Utc>) -> String {
+        let local = to_zurich(instant);
+        let date = self.date(local.date());
+        format!("{date}, {:02}:{:02}", local.hour(), local.minute())
+    }
+
+    /// `24 décembre 2026` / `24 December 2026` / `24. Dezember 2026`.
+    pub fn date(self, date: NaiveDate) -> String {
+        let month = messages::month_name(self.locale, date.month());
+        match self.locale {
+            Locale::De => format!("{}. {month} {}", date.day(), date.year()),
+            Locale::Fr | Locale::En => format!("{} {month} {}", date.day(), date.year()),
+        }
+    }
+
+    /// `décembre 2026`, for estimated deliveries.
+    pub fn month_year(self, date: NaiveDate) -> String {
+        format!("{} {}", messages::month_name(self.locale, date.month()), date.year())
+    }
+
+    /// `24 déc.` style short day and time for slots: `sam. 12 déc., 14:00`.
+    pub fn slot_time(self, starts: DateTime<Utc>, ends: DateTime<Utc>) -> String {
+        let s = to_zurich(starts);
+        let e = to_zurich(ends);
+        let day = messages::weekday_short(self.locale, s.weekday().num_days_from_monday());
+        let month = messages::month_short(self.locale, s.month());
+        let date = match self.locale {
+            Locale::De => format!("{day} {}. {month}", s.day()),
+            Locale::Fr | Locale::En => format!("{day} {} {month}", s.day()),
+        };
+        format!("{date}, {:02}:{:02}–{:02}:{:02}", s.hour(), s.minute(), e.hour(), e.minute())
+    }
+
+    /// `1 contributeur·rice` / `12 backers`.
+    pub fn backers(self, n: i64) -> String {
+        messages::backers(self.locale, n)
+    }
+
+    /// `3 sur 10 restants`.
+    pub fn units_left(self, left: i64, of: i64) -> String {
+        messages::units_left(self.locale, left, of)
+    }
+
+    /// `5 places`.
+    pub fn places_left(self, n: i64) -> String {
+        messages::places_left(self.locale, n)
+    }
+
+    /// `12 jours restants` / `5 h restantes` / `Terminée`, for cards.
+    pub fn time_left_short(self, deadline: DateTime<Utc>, now: DateTime<Utc>) -> String {
+        messages::time_left_short(self.locale, deadline, now)
+    }
+
+    /// `42 % financé`.
+    pub fn percent_funded(self, percent: u32) -> String {
+        messages::percent_funded(self.locale, percent)
+    }
+
+    /// `à 12 km`.
+    pub fn distance_km(self, km: rust_decimal::Decimal) -> String {
+        messages::distance_km(self.locale, km)
+    }
+}
+
+/// Provides the request's locale to the app (call once, at the root).
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n { locale: request_locale() };
+    provide_context(i18n);
+    i18n
+}
+
+/// The current locale's helpers; French when none was provided.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or(I18n { locale: Locale::Fr })
+}
+
+/// On the server: the language cookie, else `Accept-Language`, else French.
+#[cfg(feature = "ssr")]
+pub fn request_locale() -> Locale {
+    use_context::<axum::http::request::Parts>()
+        .map(|parts| locale_from_headers(&parts.headers))
+        .unwrap_or_default()
+}
+
+/// In the browser: what the server wrote into `<html lang>`.
+#[cfg(not(feature = "ssr"))]
+pub fn request_locale() -> Locale {
+    #[cfg(feature = "hydrate")]
+    {
+        let lang = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|e| e.get_attribute("lang"));
+        if let Some(locale) = lang.as_deref().and_then(Locale::from_tag) {
+            return locale;
+        }
+    }
+    Locale::default()
+}
+
+/// The locale a request asks for: our cookie first, then `Accept-Language`.
+#[cfg(feature = "ssr")]
+pub fn locale_from_headers(headers: &axum::http::HeaderMap) -> Locale {
+    let from_cookie = headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == LANG_COOKIE)
+        .and_then(|(_, value)| Locale::from_tag(value));
+    from_cookie
+        .or_else(|| {
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::negotiate)
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn dates_in_geneva_time_per_language() {
+        let t = utc("2026-12-20T17:00:00Z");
+        assert_eq!(I18n { locale: Locale::Fr }.date_time(t), "20 décembre 2026, 18:00");
+        assert_eq!(I18n { locale: Locale::En }.date_time(t), "20 December 2026, 18:00");
+        assert_eq!(I18n { locale: Locale::De }.date_time(t), "20. Dezember 2026, 18:00");
+    }
+
+    #[test]
+    fn slot_times() {
+        let i = I18n { locale: Locale::Fr };
+        assert_eq!(i.slot_time(utc("2026-12-12T13:00:00Z"), utc("2026-12-12T16:00:00Z")), "sam. 12 déc., 14:00–17:00");
+        let i = I18n { locale: Locale::En };
+        assert_eq!(i.slot_time(utc("2026-12-12T13:00:00Z"), utc("2026-12-12T16:00:00Z")), "Sat 12 Dec, 14:00–17:00");
+    }
+
+    #[test]
+    fn every_key_is_translated_in_every_language() {
+        for key in Key::ALL {
+            for locale in Locale::ALL {
+                assert!(!pick(locale, key.text()).trim().is_empty(), "{key:?} in {locale:?}");
+            }
+        }
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn cookie_wins_over_accept_language() {
+        use axum::http::{header, HeaderMap, HeaderValue};
+        let mut h = HeaderMap::new();
+        h.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("de-CH,de;q=0.9"));
+        assert_eq!(locale_from_headers(&h), Locale::De);
+        h.insert(header::COOKIE, HeaderValue::from_static("a=b; trame_lang=en"));
+        assert_eq!(locale_from_headers(&h), Locale::En);
+        h.insert(header::COOKIE, HeaderValue::from_static("trame_lang=xx"));
+        assert_eq!(locale_from_headers(&h), Locale::De, "an unknown cookie value is ignored");
+        assert_eq!(locale_from_headers(&HeaderMap::new()), Locale::Fr);
+    }
+}

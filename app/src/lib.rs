@@ -1,0 +1,23 @@
+//! Trame's Leptos app, built twice: with `ssr` for the server (pages, server functions and the
+//! `backend` module) and with `hydrate` as the browser's wasm.
+
+pub mod api;
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod pages;
+
+#[cfg(feature = "ssr")]
+pub mod backend;
+
+pub use app::{shell, App};
+
+/// The browser entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,81 @@
+//! `/campaigns/{slug}`: the campaign page.
+
+mod rewards;
+mod sections;
+
+use super::load;
+use crate::api::campaigns::load_campaign_page;
+use crate::domain::views::CampaignPage as PageData;
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+use rewards::RewardCatalogue;
+use sections::{DesignersSection, FaqSection, FundingBox, NeedsSection, PartnersWall, UpdatesSection};
+
+#[component]
+pub fn CampaignPage() -> impl IntoView {
+    let params = use_params_map();
+    let page = Resource::new(move || params.read().get("slug").unwrap_or_default(), load_campaign_page);
+    load(page, |data| view! { <CampaignView data/> })
+}
+
+#[component]
+fn CampaignView(data: PageData) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = data.campaign.clone();
+    let hero = data.images.first().cloned().map(|img| {
+        view! { <img class="hero-image" src=img.url alt=img.alt width="1200" height="675" fetchpriority="high"/> }
+    });
+    let anchors = [
+        ("story", Key::TheStory, true),
+        ("rewards", Key::Rewards, !data.rewards.is_empty()),
+        ("designers", Key::Designers, !data.designers.is_empty()),
+        ("partners", Key::Partners, !data.partners.is_empty()),
+        ("needs", Key::Needs, !data.needs.is_empty()),
+        ("updates", Key::Updates, true),
+        ("faq", Key::Faq, !data.faq.is_empty()),
+    ];
+    view! {
+        <Title text=format!("{} · Trame", c.title)/>
+        <Meta name="description" content=c.summary.clone()/>
+        <article class="campaign" data-campaign=c.slug.clone()>
+            <header class="wrap campaign-hero">
+                <div class="campaign-hero-media">{hero}</div>
+                <div class="campaign-hero-text">
+                    <p class="eyebrow">{c.city.clone()} " · " {i18n.label(c.status)}</p>
+                    <h1>{c.title.clone()}</h1>
+                    <p class="lead">{c.summary.clone()}</p>
+                </div>
+                <FundingBox campaign=c.clone() match_funds=data.match_funds.clone() server_now=data.server_now/>
+            </header>
+            <nav class="section-nav" aria-label=c.title.clone()>
+                <ul class="wrap">
+                    {anchors
+                        .into_iter()
+                        .filter(|(_, _, shown)| *shown)
+                        .map(|(id, key, _)| {
+                            view! {
+                                <li>
+                                    <a href=format!("#{id}")>{i18n.t(key)}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            <div class="wrap campaign-body">
+                <section id="story" class="section" aria-labelledby="story-heading">
+                    <h2 id="story-heading">{i18n.t(Key::TheStory)}</h2>
+                    <div class="prose" inner_html=c.story_html.clone()></div>
+                </section>
+                <RewardCatalogue slug=c.slug.clone() rewards=data.rewards.clone()/>
+                <DesignersSection designers=data.designers.clone()/>
+                <PartnersWall partners=data.partners.clone()/>
+                <NeedsSection needs=data.needs.clone()/>
+                <UpdatesSection updates=data.updates.clone()/>
+                <FaqSection faq=data.faq.clone()/>
+            </div>
+        </article>
+    }
+}

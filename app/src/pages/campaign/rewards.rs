@@ -1,0 +1,83 @@
+//! The reward catalogue with its filter by kind. The filter is a set of links (`?kind=workshop`),
+//! so it works without JavaScript; once hydrated, the router filters without a reload.
+
+use crate::components::reward_card::RewardCard;
+use crate::domain::views::RewardTierView;
+use crate::domain::RewardKind;
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn RewardCatalogue(slug: String, rewards: Vec<RewardTierView>) -> impl IntoView {
+    let i18n = use_i18n();
+    if rewards.is_empty() {
+        return ().into_any();
+    }
+    let query = use_query_map();
+    let selected = Memo::new(move |_| query.read().get("kind").and_then(|k| RewardKind::parse(&k).ok()));
+    let kinds: Vec<(RewardKind, usize)> = RewardKind::ALL
+        .iter()
+        .map(|k| (*k, rewards.iter().filter(|r| r.kind == *k).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let base = format!("/campaigns/{slug}");
+    let link = {
+        let base = base.clone();
+        move |kind: Option<RewardKind>| match kind {
+            Some(k) => format!("{base}?kind={}#rewards", k.as_str()),
+            None => format!("{base}#rewards"),
+        }
+    };
+    let filter = view! {
+        <nav class="filter" aria-label=i18n.t(Key::FilterByKind)>
+            <a
+                href=link(None)
+                class="filter-option"
+                aria-current=move || selected.get().is_none().then_some("true")
+                data-kind="all"
+            >
+                {i18n.t(Key::AllKinds)}
+                <span class="count">{rewards.len()}</span>
+            </a>
+            {kinds
+                .into_iter()
+                .map(|(kind, n)| {
+                    view! {
+                        <a
+                            href=link(Some(kind))
+                            class="filter-option"
+                            aria-current=move || (selected.get() == Some(kind)).then_some("true")
+                            data-kind=kind.as_str()
+                        >
+                            {i18n.label(kind)}
+                            <span class="count">{n}</span>
+                        </a>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    };
+    let rewards = StoredValue::new(rewards);
+    let shown = move || {
+        let kind = selected.get();
+        rewards.with_value(|all| all.iter().filter(|r| kind.is_none_or(|k| r.kind == k)).cloned().collect::<Vec<_>>())
+    };
+    view! {
+        <section id="rewards" class="section" aria-labelledby="rewards-heading">
+            <h2 id="rewards-heading">{i18n.t(Key::Rewards)}</h2>
+            {filter}
+            <div class="reward-grid">
+                {move || {
+                    let tiers = shown();
+                    if tiers.is_empty() {
+                        view! { <p class="empty">{i18n.t(Key::NoRewardOfKind)}</p> }.into_any()
+                    } else {
+                        tiers.into_iter().map(|tier| view! { <RewardCard tier/> }).collect_view().into_any()
+                    }
+                }}
+            </div>
+        </section>
+    }
+        .into_any()
+}

@@ -1,0 +1,212 @@
+//! The campaign page's sections besides the story and the rewards.
+
+use crate::components::countdown::Countdown;
+use crate::components::designer_card::DesignerCardView;
+use crate::components::progress::ProgressBar;
+use crate::domain::views::{CampaignDetail, DesignerCard, FaqEntry, MatchFundView, NeedView, PartnerView, UpdateView};
+use crate::domain::{FundingModel, PartnerLevel, UpdateVisibility};
+use crate::i18n::{use_i18n, Key};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+/// Money raised, goal, backers, progress, countdown and how charging works.
+#[component]
+pub fn FundingBox(campaign: CampaignDetail, match_funds: Vec<MatchFundView>, server_now: DateTime<Utc>) -> impl IntoView {
+    let i18n = use_i18n();
+    let percent = campaign.percent();
+    let ended = campaign.ends_at <= server_now;
+    let matched = campaign.matched.is_positive().then(|| {
+        view! {
+            <p class="muted small" id="matched">
+                {i18n.t(Key::MatchedIncluded)} " : " {i18n.money(campaign.matched)}
+            </p>
+        }
+    });
+    let model = match campaign.funding_model {
+        FundingModel::AllOrNothing => Key::AllOrNothingExplained,
+        FundingModel::Flexible => Key::FlexibleExplained,
+    };
+    view! {
+        <aside class="funding-box" aria-label=i18n.t(Key::Funding)>
+            <p class="raised">
+                <span class="raised-amount" id="raised">{i18n.money(campaign.raised())}</span>
+                <span class="muted">" " {i18n.t(Key::Pledged)}</span>
+            </p>
+            <p class="goal">
+                {i18n.t(Key::OfGoal)} " " <strong id="goal">{i18n.money_short(campaign.goal)}</strong>
+            </p>
+            <ProgressBar percent label=i18n.percent_funded(percent)/>
+            <div class="funding-stats">
+                <p>
+                    <strong id="percent">{i18n.percent_funded(percent)}</strong>
+                </p>
+                <p>
+                    <strong id="backers">{i18n.backers(campaign.backers)}</strong>
+                </p>
+            </div>
+            {matched}
+            <Countdown ends_at=campaign.ends_at server_now/>
+            <p class="small">
+                {if ended { i18n.t(Key::EndedOn) } else { i18n.t(Key::EndsOn) }} " "
+                <time datetime=campaign.ends_at.to_rfc3339()>{i18n.date_time(campaign.ends_at)}</time>
+            </p>
+            {match_funds
+                .into_iter()
+                .map(|m| {
+                    view! {
+                        <p class="match-fund small">
+                            <strong>{i18n.t(Key::MatchFundBy)} " " {m.partner.clone()}</strong>
+                            " — " {i18n.t(Key::MatchFundRatio)} " " {format!("{} : 1", m.ratio.normalize())} " · "
+                            {i18n.money_short(m.left())} " " {i18n.t(Key::MatchFundLeft)}
+                        </p>
+                    }
+                })
+                .collect_view()}
+            <p class="funding-model small">
+                <strong>{i18n.label(campaign.funding_model)}</strong>
+                " — "
+                {i18n.t(model)}
+            </p>
+        </aside>
+    }
+}
+
+#[component]
+pub fn DesignersSection(designers: Vec<DesignerCard>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!designers.is_empty()).then(|| {
+        view! {
+            <section id="designers" class="section" aria-labelledby="designers-heading">
+                <h2 id="designers-heading">{i18n.t(Key::Designers)}</h2>
+                <div class="designer-grid">
+                    {designers.into_iter().map(|designer| view! { <DesignerCardView designer/> }).collect_view()}
+                </div>
+            </section>
+        }
+    })
+}
+
+/// Approved partners, the most prominent first.
+#[component]
+pub fn PartnersWall(partners: Vec<PartnerView>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!partners.is_empty()).then(|| {
+        view! {
+            <section id="partners" class="section" aria-labelledby="partners-heading">
+                <h2 id="partners-heading">{i18n.t(Key::Partners)}</h2>
+                <ul class="partner-wall">
+                    {partners
+                        .into_iter()
+                        .map(|p| {
+                            let name = match p.website_url.clone() {
+                                Some(url) => {
+                                    view! {
+                                        <a href=url rel="noopener noreferrer nofollow">
+                                            {p.organisation.clone()}
+                                        </a>
+                                    }
+                                        .into_any()
+                                }
+                                None => view! { <span>{p.organisation.clone()}</span> }.into_any(),
+                            };
+                            view! {
+                                <li class="partner" class:partner-principal=p.level == PartnerLevel::Principal>
+                                    <p class="partner-name">{name}</p>
+                                    <p class="muted small">{i18n.label(p.kind)} " · " {i18n.label(p.level)}</p>
+                                    <p class="small">{p.message.clone()}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// In-kind help the campaign asks for, with how much is already covered.
+#[component]
+pub fn NeedsSection(needs: Vec<NeedView>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!needs.is_empty()).then(|| {
+        view! {
+            <section id="needs" class="section" aria-labelledby="needs-heading">
+                <h2 id="needs-heading">{i18n.t(Key::Needs)}</h2>
+                <p class="muted">{i18n.t(Key::NeedsLead)}</p>
+                <ul class="need-list">
+                    {needs
+                        .into_iter()
+                        .map(|n| {
+                            let progress = format!("{} / {} {}", n.covered.min(n.quantity), n.quantity, n.unit);
+                            view! {
+                                <li class="need">
+                                    <p class="eyebrow">{i18n.label(n.kind)}</p>
+                                    <h3>{n.title.clone()}</h3>
+                                    <p>{n.description.clone()}</p>
+                                    <ProgressBar percent=n.percent() label=progress.clone()/>
+                                    <p class="small">{progress}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+#[component]
+pub fn UpdatesSection(updates: Vec<UpdateView>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section id="updates" class="section" aria-labelledby="updates-heading">
+            <h2 id="updates-heading">{i18n.t(Key::Updates)}</h2>
+            {if updates.is_empty() {
+                view! { <p class="empty">{i18n.t(Key::NoUpdates)}</p> }.into_any()
+            } else {
+                updates
+                    .into_iter()
+                    .map(|u| {
+                        let body = match u.visibility {
+                            UpdateVisibility::Public => view! { <div class="prose" inner_html=u.body_html.clone()></div> }.into_any(),
+                            UpdateVisibility::Backers => view! { <p class="muted">{i18n.label(u.visibility)}</p> }.into_any(),
+                        };
+                        view! {
+                            <article class="update">
+                                <p class="muted small">
+                                    <time datetime=u.published_at.to_rfc3339()>{i18n.date(u.published_at.date_naive())}</time>
+                                </p>
+                                <h3>{u.title.clone()}</h3>
+                                {body}
+                            </article>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+pub fn FaqSection(faq: Vec<FaqEntry>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!faq.is_empty()).then(|| {
+        view! {
+            <section id="faq" class="section" aria-labelledby="faq-heading">
+                <h2 id="faq-heading">{i18n.t(Key::Faq)}</h2>
+                {faq
+                    .into_iter()
+                    .map(|f| {
+                        view! {
+                            <details class="faq">
+                                <summary>{f.question.clone()}</summary>
+                                <div class="prose" inner_html=f.answer_html.clone()></div>
+                            </details>
+                        }
+                    })
+                    .collect_view()}
+            </section>
+        }
+    })
+}

@@ -1,0 +1,28 @@
+//! One module per route.
+
+pub mod campaign;
+pub mod designers;
+pub mod home;
+
+use crate::error::AppError;
+use crate::i18n::{use_i18n, Key};
+use leptos::prelude::*;
+
+/// Awaits a page's data and renders it, or the error page with its status.
+pub(crate) fn load<T, V>(resource: Resource<Result<T, AppError>>, render: impl Fn(T) -> V + Copy + Send + Sync + 'static) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    let i18n = use_i18n();
+    view! {
+        <Suspense fallback=move || view! { <p class="wrap loading">{i18n.t(Key::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match resource.await {
+                    Ok(data) => render(data).into_any(),
+                    Err(error) => view! { <crate::components::error::ErrorView error/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

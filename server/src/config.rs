@@ -1,0 +1,114 @@
+//! Typed configuration read from the environment (see `.env.example`). Secrets are wrapped so
+//! they never appear in logs or `Debug` output.
+
+use secrecy::{ExposeSecret, SecretString};
+use std::net::SocketAddr;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{0} is not set")]
+    Missing(&'static str),
+    #[error("{name} has an invalid value: {reason}")]
+    Invalid { name: &'static str, reason: String },
+}
+
+/// How logs are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable lines (development).
+    Pretty,
+    /// One JSON object per line (production log collectors).
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `DATABASE_URL`: PostgreSQL connection string (may hold a password).
+    pub database_url: SecretString,
+    /// `DATABASE_MAX_CONNECTIONS` (default 20).
+    pub database_max_connections: u32,
+    /// `LEPTOS_SITE_ADDR` (default 127.0.0.1:3000); port 0 picks a free port.
+    pub listen: SocketAddr,
+    /// `TRAME_SECURE_COOKIES` (default false): set true when served over HTTPS.
+    pub secure_cookies: bool,
+    /// `TRAME_LOG_FORMAT`: `pretty` (default) or `json`. Levels come from `RUST_LOG`.
+    pub log_format: LogFormat,
+}
+
+impl Config {
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `lookup` (tests pass a map instead of the environment).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let database_url = lookup("DATABASE_URL").filter(|v| !v.is_empty()).ok_or(ConfigError::Missing("DATABASE_URL"))?;
+        Ok(Config {
+            database_url: SecretString::from(database_url),
+            database_max_connections: parse(&lookup, "DATABASE_MAX_CONNECTIONS", 20)?,
+            listen: parse(&lookup, "LEPTOS_SITE_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?,
+            secure_cookies: parse(&lookup, "TRAME_SECURE_COOKIES", false)?,
+            log_format: match lookup("TRAME_LOG_FORMAT").as_deref() {
+                None | Some("") | Some("pretty") => LogFormat::Pretty,
+                Some("json") => LogFormat::Json,
+                Some(other) => {
+                    return Err(ConfigError::Invalid { name: "TRAME_LOG_FORMAT", reason: format!("{other:?} (pretty or json)") })
+                }
+            },
+        })
+    }
+
+    /// The connection string, for the database driver only.
+    pub fn database_url(&self) -> &str {
+        self.database_url.expose_secret()
+    }
+}
+
+fn parse<T>(lookup: &impl Fn(&str) -> Option<String>, name: &'static str, default: T) -> Result<T, ConfigError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    match lookup(name).filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(v) => v.parse().map_err(|e: T::Err| ConfigError::Invalid { name, reason: e.to_string() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults() {
+        let c = config(&[("DATABASE_URL", "postgres://u:pw@h/db")]).unwrap();
+        assert_eq!(c.listen, "127.0.0.1:3000".parse().unwrap());
+        assert_eq!(c.database_max_connections, 20);
+        assert!(!c.secure_cookies);
+        assert_eq!(c.log_format, LogFormat::Pretty);
+    }
+
+    #[test]
+    fn database_url_is_required() {
+        assert!(matches!(config(&[]), Err(ConfigError::Missing("DATABASE_URL"))));
+    }
+
+    #[test]
+    fn bad_values_name_the_variable() {
+        let err = config(&[("DATABASE_URL", "postgres://x"), ("DATABASE_MAX_CONNECTIONS", "many")]).unwrap_err();
+        assert!(err.to_string().starts_with("DATABASE_MAX_CONNECTIONS has an invalid value"), "{err}");
+    }
+
+    #[test]
+    fn secrets_never_print() {
+        let c = config(&[("DATABASE_URL", "postgres://u:hunter2@h/db")]).unwrap();
+        assert!(!format!("{c:?}").contains("hunter2"));
+        assert_eq!(c.database_url(), "postgres://u:hunter2@h/db");
+    }
+}

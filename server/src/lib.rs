@@ -1,0 +1,8 @@
+//! The HTTP shell around the Leptos app: configuration, telemetry, start-up and the few plain
+//! axum routes (health, language switch). Pages, server functions and queries live in `app`.
+
+pub mod config;
+pub mod routes;
+pub mod seed;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,94 @@
+//! The router: Leptos pages and server functions, plus a few plain axum routes.
+
+use app::backend::AppState;
+use app::domain::Locale;
+use app::i18n::LANG_COOKIE;
+use axum::extract::{Form, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use serde::Deserialize;
+use std::time::Duration;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body accepted (forms and server-function calls are small).
+const BODY_LIMIT: usize = 64 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/health", get(health))
+        .route("/lang", post(set_language))
+        .leptos_routes(&state, routes, move || app::shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// 200 when the database answers within two seconds, 503 otherwise (for load balancers).
+async fn health(State(state): State<AppState>) -> Response {
+    let ping = sqlx::query_scalar!(r#"select 1 as "one!""#).fetch_one(&state.pool);
+    match tokio::time::timeout(Duration::from_secs(2), ping).await {
+        Ok(Ok(_)) => (StatusCode::OK, Json(serde_json::json!({ "status": "ok", "database": "ok" }))).into_response(),
+        Ok(Err(e)) => {
+            tracing::warn!(error = %e, "health check: database error");
+            unavailable()
+        }
+        Err(_) => {
+            tracing::warn!("health check: database timed out");
+            unavailable()
+        }
+    }
+}
+
+fn unavailable() -> Response {
+    (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({ "status": "unavailable", "database": "unreachable" })))
+        .into_response()
+}
+
+#[derive(Deserialize)]
+pub struct LanguageChoice {
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// The language switch: remembers the choice for a year and returns to the page (our own paths
+/// only, never another site).
+async fn set_language(State(state): State<AppState>, Form(choice): Form<LanguageChoice>) -> Response {
+    let Some(locale) = Locale::from_tag(&choice.lang) else {
+        return (StatusCode::BAD_REQUEST, "unknown language").into_response();
+    };
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", locale.code());
+    let next = local_path(&choice.next).unwrap_or("/").to_owned();
+    (StatusCode::SEE_OTHER, [(header::LOCATION, next), (header::SET_COOKIE, cookie)]).into_response()
+}
+
+/// `next` when it is a path on this site (`/x`), not `//other.site` or `/\other.site`.
+pub fn local_path(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control());
+    ok.then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path("/campaigns/fil-rouge?kind=workshop"), Some("/campaigns/fil-rouge?kind=workshop"));
+        assert_eq!(local_path("/"), Some("/"));
+        for bad in ["", "https://evil.example", "//evil.example", "/\\evil.example", "evil", "/a\r\nSet-Cookie: x=1"] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+    }
+}

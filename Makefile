@@ -15,8 +15,7 @@ e2e:
 
 ## make prepare: refresh .sqlx (compile-time query data) after changing a query or migration
 prepare:
-	@. server/scripts/env.sh && cargo sqlx migrate run --source migrations \
-	  && SQLX_OFFLINE=false RUSTFLAGS="--cfg erase_components" cargo sqlx prepare --workspace -- --all-targets
+	@. server/scripts/env.sh && server/scripts/prepare.sh
 
 ## make db: start the private PostgreSQL cluster (target/pg) and print its URL
 db:

@@ -34,3 +34,4 @@ wait_http() {
     sleep 0.3
   done
 }
+export PGOPTIONS="-c client_min_messages=warning"

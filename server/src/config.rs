@@ -42,7 +42,8 @@ impl Config {
 
     /// Reads the configuration through `lookup` (tests pass a map instead of the environment).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
-        let database_url = lookup("DATABASE_URL").filter(|v| !v.is_empty()).ok_or(ConfigError::Missing("DATABASE_URL"))?;
+        let database_url =
+            lookup("DATABASE_URL").filter(|v| !v.is_empty()).ok_or(ConfigError::Missing("DATABASE_URL"))?;
         Ok(Config {
             database_url: SecretString::from(database_url),
             database_max_connections: parse(&lookup, "DATABASE_MAX_CONNECTIONS", 20)?,
@@ -52,7 +53,10 @@ impl Config {
                 None | Some("") | Some("pretty") => LogFormat::Pretty,
                 Some("json") => LogFormat::Json,
                 Some(other) => {
-                    return Err(ConfigError::Invalid { name: "TRAME_LOG_FORMAT", reason: format!("{other:?} (pretty or json)") })
+                    return Err(ConfigError::Invalid {
+                        name: "TRAME_LOG_FORMAT",
+                        reason: format!("{other:?} (pretty or json)"),
+                    })
                 }
             },
         })

@@ -34,27 +34,15 @@ const SEED_LOCK_KEY: i64 = 0x7472_616d_6573_6564;
 /// Everything is written in one transaction: a failure leaves the database empty.
 pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
     let mut tx = pool.begin().await?;
-    sqlx::query("select pg_advisory_xact_lock($1)")
-        .bind(SEED_LOCK_KEY)
-        .execute(&mut *tx)
-        .await?;
-    let exists = sqlx::query_scalar::<_, bool>("select exists(select 1 from campaign)")
-        .fetch_one(&mut *tx)
-        .await?;
+    sqlx::query("select pg_advisory_xact_lock($1)").bind(SEED_LOCK_KEY).execute(&mut *tx).await?;
+    let exists = sqlx::query_scalar::<_, bool>("select exists(select 1 from campaign)").fetch_one(&mut *tx).await?;
     if exists {
         tx.rollback().await?;
         return Ok(Seeded::AlreadyPresent);
     }
 
     let clock = Clock::new(Utc::now());
-    let owner = insert_user(
-        &mut tx,
-        "Collectif Fil Rouge",
-        "collectif@example.org",
-        "fr",
-        clock.days_ago(60),
-    )
-    .await?;
+    let owner = insert_user(&mut tx, "Collectif Fil Rouge", "collectif@example.org", "fr", clock.days_ago(60)).await?;
     let backers = insert_backers(&mut tx, &clock).await?;
     let designers = insert_designers(&mut tx).await?;
 
@@ -77,7 +65,14 @@ pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
     )
     .await?;
     insert_member(&mut tx, main, owner).await?;
-    insert_image(&mut tx, main, 0, "/images/fil-rouge-hero.svg", "Six créatrices et créateurs autour d’une table de coupe, des rouleaux de lin et de chanvre au premier plan").await?;
+    insert_image(
+        &mut tx,
+        main,
+        0,
+        "/images/fil-rouge-hero.svg",
+        "Six créatrices et créateurs autour d’une table de coupe, des rouleaux de lin et de chanvre au premier plan",
+    )
+    .await?;
     insert_image(
         &mut tx,
         main,
@@ -87,14 +82,7 @@ pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
     )
     .await?;
     for (position, (spec, &designer)) in DESIGNERS.iter().zip(&designers).enumerate() {
-        link_designer(
-            &mut tx,
-            main,
-            designer,
-            Decimal::new(spec.distance_tenths_km, 1),
-            position,
-        )
-        .await?;
+        link_designer(&mut tx, main, designer, Decimal::new(spec.distance_tenths_km, 1), position).await?;
     }
     let points = insert_pickup_points(&mut tx, main).await?;
     let mut tiers = insert_tiers(&mut tx, main, main_deadline, TIERS, &designers, &points).await?;
@@ -103,11 +91,8 @@ pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
     for partner in OTHER_PARTNERS {
         insert_partner(&mut tx, main, partner, &clock).await?;
     }
-    let rule = MatchRule {
-        ratio: Decimal::new(50, 2),
-        cap_per_pledge: Decimal::from(40),
-        total_cap: Decimal::from(5_000),
-    };
+    let rule =
+        MatchRule { ratio: Decimal::new(50, 2), cap_per_pledge: Decimal::from(40), total_cap: Decimal::from(5_000) };
     let fund = insert_match_fund(&mut tx, main, fund_partner, &rule, clock.days_ago(11)).await?;
     let stats = insert_main_pledges(&mut tx, main, &clock, &backers, &mut tiers, &rule).await?;
     sqlx::query("update match_fund set matched_total = $2 where match_fund_id = $1")
@@ -146,10 +131,7 @@ struct Clock {
 
 impl Clock {
     fn new(now: DateTime<Utc>) -> Self {
-        Self {
-            now,
-            today: now.date_naive(),
-        }
+        Self { now, today: now.date_naive() }
     }
 
     fn days_ago(&self, days: i64) -> DateTime<Utc> {
@@ -231,10 +213,7 @@ async fn insert_backers(tx: &mut Tx<'_>, clock: &Clock) -> Result<Vec<Backer>, s
         let created_at = clock.days_ago(40) + Duration::hours(i as i64 * 7);
         let email = format!("{first_ascii}.{family_ascii}@example.org");
         let id = insert_user(tx, &format!("{first} {family}"), &email, locale, created_at).await?;
-        backers.push(Backer {
-            id,
-            first_name: first,
-        });
+        backers.push(Backer { id, first_name: first });
     }
     Ok(backers)
 }
@@ -279,24 +258,16 @@ async fn insert_campaign(tx: &mut Tx<'_>, c: &NewCampaign<'_>) -> Result<i64, sq
 }
 
 async fn insert_member(tx: &mut Tx<'_>, campaign: i64, user: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "insert into campaign_member (campaign_id, user_id, role) values ($1, $2, 'owner')",
-    )
-    .bind(campaign)
-    .bind(user)
-    .execute(&mut **tx)
-    .await?;
+    sqlx::query("insert into campaign_member (campaign_id, user_id, role) values ($1, $2, 'owner')")
+        .bind(campaign)
+        .bind(user)
+        .execute(&mut **tx)
+        .await?;
     Ok(())
 }
 
 /// All demo pictures are 16:9 illustrations of 1200×675.
-async fn insert_image(
-    tx: &mut Tx<'_>,
-    campaign: i64,
-    position: i32,
-    url: &str,
-    alt: &str,
-) -> Result<(), sqlx::Error> {
+async fn insert_image(tx: &mut Tx<'_>, campaign: i64, position: i32, url: &str, alt: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
         "insert into campaign_image (campaign_id, url, alt, width, height, position) \
          values ($1, $2, $3, 1200, 675, $4)",
@@ -428,36 +399,23 @@ async fn link_designer(
     distance_km: Decimal,
     position: usize,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("insert into campaign_designer (campaign_id, designer_id, distance_km, position) values ($1, $2, $3, $4)")
-        .bind(campaign)
-        .bind(designer)
-        .bind(distance_km)
-        .bind(position as i32)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "insert into campaign_designer (campaign_id, designer_id, distance_km, position) values ($1, $2, $3, $4)",
+    )
+    .bind(campaign)
+    .bind(designer)
+    .bind(distance_km)
+    .bind(position as i32)
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
 /// (name, address, city, opening hours); indices are used by `TierSpec::pickup`.
 const PICKUP_POINTS: [(&str, &str, &str, &str); 3] = [
-    (
-        "La Fabrique du Quai",
-        "Quai du Seujet 18, 1201 Genève",
-        "Genève",
-        "mer–sam 10h–18h",
-    ),
-    (
-        "Maison Reprise",
-        "Rue Saint-Joseph 21, 1227 Carouge",
-        "Carouge",
-        "mar–ven 11h–19h, sam 10h–16h",
-    ),
-    (
-        "Café-atelier Le Dé à coudre",
-        "Rue de Lyon 44, 1203 Genève",
-        "Genève",
-        "lun–ven 8h–18h",
-    ),
+    ("La Fabrique du Quai", "Quai du Seujet 18, 1201 Genève", "Genève", "mer–sam 10h–18h"),
+    ("Maison Reprise", "Rue Saint-Joseph 21, 1227 Carouge", "Carouge", "mar–ven 11h–19h, sam 10h–16h"),
+    ("Café-atelier Le Dé à coudre", "Rue de Lyon 44, 1203 Genève", "Genève", "lun–ven 8h–18h"),
 ];
 
 async fn insert_pickup_points(tx: &mut Tx<'_>, campaign: i64) -> Result<Vec<i64>, sqlx::Error> {
@@ -733,21 +691,14 @@ impl Tier {
     /// Where `quantity` units of the `k`-th pledge fit: the slot index (tiers with slots) or
     /// `None` inside. Slots are tried in turn from `k` so pledges spread over them.
     fn fit(&self, quantity: i32, k: usize) -> Option<Option<usize>> {
-        if self
-            .spec
-            .limit
-            .is_some_and(|limit| self.taken + quantity > limit)
-        {
+        if self.spec.limit.is_some_and(|limit| self.taken + quantity > limit) {
             return None;
         }
         if self.slots.is_empty() {
             return Some(None);
         }
         let n = self.slots.len();
-        (0..n)
-            .map(|j| (k + j) % n)
-            .find(|&j| self.slots[j].taken + quantity <= self.slots[j].capacity)
-            .map(Some)
+        (0..n).map(|j| (k + j) % n).find(|&j| self.slots[j].taken + quantity <= self.slots[j].capacity).map(Some)
     }
 }
 
@@ -762,12 +713,7 @@ async fn insert_tiers(
     let deadline_date = deadline.date_naive();
     let mut tiers = Vec::with_capacity(specs.len());
     for (position, spec) in specs.iter().enumerate() {
-        let delivery_days = spec
-            .slots
-            .iter()
-            .map(|s| s.day)
-            .max()
-            .unwrap_or(spec.delivery_days);
+        let delivery_days = spec.slots.iter().map(|s| s.day).max().unwrap_or(spec.delivery_days);
         let id = sqlx::query_scalar::<_, i64>(
             "insert into reward_tier (campaign_id, title, description, kind, price, quantity_limit, \
              estimated_delivery, fulfilment, location, designer_id, max_per_pledge, position) \
@@ -788,19 +734,13 @@ async fn insert_tiers(
         .fetch_one(&mut **tx)
         .await?;
 
-        let pickup_points: Vec<i64> = spec
-            .pickup
-            .iter()
-            .filter_map(|&i| points.get(i).copied())
-            .collect();
+        let pickup_points: Vec<i64> = spec.pickup.iter().filter_map(|&i| points.get(i).copied()).collect();
         for &point in &pickup_points {
-            sqlx::query(
-                "insert into reward_pickup_point (reward_tier_id, pickup_point_id) values ($1, $2)",
-            )
-            .bind(id)
-            .bind(point)
-            .execute(&mut **tx)
-            .await?;
+            sqlx::query("insert into reward_pickup_point (reward_tier_id, pickup_point_id) values ($1, $2)")
+                .bind(id)
+                .bind(point)
+                .execute(&mut **tx)
+                .await?;
         }
         let mut slots = Vec::with_capacity(spec.slots.len());
         for slot in spec.slots {
@@ -808,10 +748,7 @@ async fn insert_tiers(
         }
         let mut questions = Vec::with_capacity(spec.questions.len());
         for (position, question) in spec.questions.iter().enumerate() {
-            questions.push(Question {
-                id: insert_question(tx, id, question, position).await?,
-                spec: question,
-            });
+            questions.push(Question { id: insert_question(tx, id, question, position).await?, spec: question });
         }
         tiers.push(Tier {
             id,
@@ -845,24 +782,11 @@ async fn insert_slot(
     .bind(slot.location)
     .fetch_one(&mut **tx)
     .await?;
-    Ok(Slot {
-        id,
-        capacity: slot.capacity,
-        taken: 0,
-    })
+    Ok(Slot { id, capacity: slot.capacity, taken: 0 })
 }
 
-async fn insert_question(
-    tx: &mut Tx<'_>,
-    tier: i64,
-    q: &QuestionSpec,
-    position: usize,
-) -> Result<i64, sqlx::Error> {
-    let kind = if q.choices.is_empty() {
-        "text"
-    } else {
-        "choice"
-    };
+async fn insert_question(tx: &mut Tx<'_>, tier: i64, q: &QuestionSpec, position: usize) -> Result<i64, sqlx::Error> {
+    let kind = if q.choices.is_empty() { "text" } else { "choice" };
     sqlx::query_scalar::<_, i64>(
         "insert into reward_question (reward_tier_id, prompt, kind, choices, position) \
          values ($1, $2, $3, $4, $5) returning reward_question_id",
@@ -957,12 +881,7 @@ const OTHER_PARTNERS: &[PartnerSpec] = &[
     },
 ];
 
-async fn insert_partner(
-    tx: &mut Tx<'_>,
-    campaign: i64,
-    p: &PartnerSpec,
-    clock: &Clock,
-) -> Result<i64, sqlx::Error> {
+async fn insert_partner(tx: &mut Tx<'_>, campaign: i64, p: &PartnerSpec, clock: &Clock) -> Result<i64, sqlx::Error> {
     // Applications arrive before launch; reviewed ones were reviewed a few days later.
     let reviewed_at = (p.status != "applied").then(|| clock.days_ago(12));
     sqlx::query_scalar::<_, i64>(
@@ -996,10 +915,7 @@ impl MatchRule {
     /// What the fund adds to a pledge of `total` when it has already given `given`.
     fn matched(&self, total: Decimal, given: Decimal) -> Decimal {
         let room = (self.total_cap - given).max(Decimal::ZERO);
-        (total * self.ratio)
-            .round_dp(2)
-            .min(self.cap_per_pledge)
-            .min(room)
+        (total * self.ratio).round_dp(2).min(self.cap_per_pledge).min(room)
     }
 }
 
@@ -1109,21 +1025,10 @@ async fn insert_pledge(tx: &mut Tx<'_>, p: &NewPledge) -> Result<i64, sqlx::Erro
 /// The order pledges arrive in: one per tier in turn (then a gift without reward), round after
 /// round, so every reward gets backers from the first day on. `None` is a pledge without reward.
 fn pledge_order() -> Vec<Option<usize>> {
-    let rounds = TIERS
-        .iter()
-        .map(|t| t.pledges)
-        .max()
-        .unwrap_or(0)
-        .max(GIFTS.len());
+    let rounds = TIERS.iter().map(|t| t.pledges).max().unwrap_or(0).max(GIFTS.len());
     let mut order = Vec::new();
     for round in 0..rounds {
-        order.extend(
-            TIERS
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| round < t.pledges)
-                .map(|(i, _)| Some(i)),
-        );
+        order.extend(TIERS.iter().enumerate().filter(|(_, t)| round < t.pledges).map(|(i, _)| Some(i)));
         if round < GIFTS.len() {
             order.push(None);
         }
@@ -1142,14 +1047,8 @@ fn reward_pledge(
 ) -> Option<(NewPledge, Vec<(i64, String)>)> {
     let k = tier.pledged;
     tier.pledged += 1;
-    let wanted = if tier.spec.max_per_pledge >= 2 && k % 4 == 1 {
-        2
-    } else {
-        1
-    };
-    let (quantity, slot) = [wanted, 1]
-        .into_iter()
-        .find_map(|q| tier.fit(q, k).map(|slot| (q, slot)))?;
+    let wanted = if tier.spec.max_per_pledge >= 2 && k % 4 == 1 { 2 } else { 1 };
+    let (quantity, slot) = [wanted, 1].into_iter().find_map(|q| tier.fit(q, k).map(|slot| (q, slot)))?;
     tier.taken += quantity;
     let slot_id = match slot {
         Some(j) => tier.slots.get_mut(j).map(|s| {
@@ -1158,31 +1057,15 @@ fn reward_pledge(
         }),
         None => None,
     };
-    let pickup_point =
-        (!tier.pickup_points.is_empty()).then(|| tier.pickup_points[k % tier.pickup_points.len()]);
-    let extra = if n % 3 == 0 {
-        TIPS[(n / 3) % TIPS.len()]
-    } else {
-        0
-    };
-    let mut pledge = NewPledge::simple(
-        campaign,
-        backer.id,
-        Some((tier.id, tier.price)),
-        extra,
-        n,
-        created_at,
-    );
+    let pickup_point = (!tier.pickup_points.is_empty()).then(|| tier.pickup_points[k % tier.pickup_points.len()]);
+    let extra = if n.is_multiple_of(3) { TIPS[(n / 3) % TIPS.len()] } else { 0 };
+    let mut pledge = NewPledge::simple(campaign, backer.id, Some((tier.id, tier.price)), extra, n, created_at);
     pledge.slot = slot_id;
     pledge.pickup_point = pickup_point;
     pledge.quantity = quantity;
     pledge.reward_amount = tier.price * Decimal::from(quantity);
-    let answers: Vec<(i64, String)> = tier
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, q)| (q.id, answer(q.spec, n + i, backer)))
-        .collect();
+    let answers: Vec<(i64, String)> =
+        tier.questions.iter().enumerate().map(|(i, q)| (q.id, answer(q.spec, n + i, backer))).collect();
     Some((pledge, answers))
 }
 
@@ -1210,25 +1093,17 @@ async fn insert_main_pledges(
 ) -> Result<PledgeStats, sqlx::Error> {
     let order = pledge_order();
     let mut gifts = GIFTS.iter();
-    let mut stats = PledgeStats {
-        count: 0,
-        matched: Decimal::ZERO,
-    };
+    let mut stats = PledgeStats { count: 0, matched: Decimal::ZERO };
     for (n, choice) in order.iter().enumerate() {
         // 7 is coprime with the 80 backers: successive pledges come from scattered people, and
         // pledges n and n + 80 from the same person (some backers pledge twice).
         let backer = &backers[(n * 7) % backers.len()];
         let created_at = spread(clock.days_ago(10), clock.now, n, order.len());
         let planned = match choice {
-            Some(i) => tiers
-                .get_mut(*i)
-                .and_then(|tier| reward_pledge(tier, campaign, backer, n, created_at)),
-            None => gifts.next().map(|&gift| {
-                (
-                    NewPledge::simple(campaign, backer.id, None, gift, n, created_at),
-                    Vec::new(),
-                )
-            }),
+            Some(i) => tiers.get_mut(*i).and_then(|tier| reward_pledge(tier, campaign, backer, n, created_at)),
+            None => gifts
+                .next()
+                .map(|&gift| (NewPledge::simple(campaign, backer.id, None, gift, n, created_at), Vec::new())),
         };
         let Some((mut pledge, answers)) = planned else {
             continue;
@@ -1399,12 +1274,7 @@ const UPDATES: [(&str, &str, &str, Option<i64>); 5] = [
     ("Le programme de l’apéro", "Brouillon : annoncer le programme de l’apéro avec les créatrices et créateurs, et la liste des prototypes exposés.", "public", None),
 ];
 
-async fn insert_updates(
-    tx: &mut Tx<'_>,
-    campaign: i64,
-    author: i64,
-    clock: &Clock,
-) -> Result<(), sqlx::Error> {
+async fn insert_updates(tx: &mut Tx<'_>, campaign: i64, author: i64, clock: &Clock) -> Result<(), sqlx::Error> {
     for (title, body, visibility, days_ago) in UPDATES {
         let published_at = days_ago.map(|d| clock.days_ago(d));
         sqlx::query(
@@ -1484,14 +1354,7 @@ async fn insert_carouge(
     backers: &[Backer],
     designers: &[i64],
 ) -> Result<(i64, usize), sqlx::Error> {
-    let owner = insert_user(
-        tx,
-        "Vestiaire circulaire",
-        "vestiaire@example.org",
-        "fr",
-        clock.days_ago(20),
-    )
-    .await?;
+    let owner = insert_user(tx, "Vestiaire circulaire", "vestiaire@example.org", "fr", clock.days_ago(20)).await?;
     let starts_at = clock.days_ago(3);
     let deadline = at_hour(clock.today + Duration::days(40), 17);
     let campaign = insert_campaign(

@@ -47,7 +47,11 @@ async fn campaign_page_shows_goal_pledged_and_backers_from_the_database(pool: Pg
     let (status, html) = app.page(&format!("/campaigns/{SLUG}"), &[]).await;
     assert_eq!(status, 200);
     assert!(element(&html, "goal", "strong").contains("CHF 25’000"), "goal shown");
-    assert!(element(&html, "raised", "span").contains(&t.raised.format(Locale::Fr)), "raised: {}", t.raised.format(Locale::Fr));
+    assert!(
+        element(&html, "raised", "span").contains(&t.raised.format(Locale::Fr)),
+        "raised: {}",
+        t.raised.format(Locale::Fr)
+    );
     assert!(element(&html, "backers", "strong").contains(&format!("{} contributeur·rices", t.backers)));
     let percent = t.raised.percent_of(t.goal);
     assert!(element(&html, "percent", "strong").contains(&format!("{percent}\u{a0}% financé")));

@@ -40,7 +40,7 @@ pub fn Portrait(name: String, photo_url: Option<String>) -> impl IntoView {
                     {initials}
                 </span>
             }
-                .into_any()
+            .into_any()
         }
     }
 }

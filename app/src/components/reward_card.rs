@@ -9,14 +9,18 @@ use leptos::prelude::*;
 pub fn RewardCard(tier: RewardTierView) -> impl IntoView {
     let i18n = use_i18n();
     let sold_out = tier.is_sold_out();
+    // tiers with time slots are limited by their places, shown per slot
+    let has_slots = !tier.slots.is_empty();
     let availability = match (sold_out, tier.remaining(), tier.quantity_limit) {
-        (true, _, _) => view! { <p class="badge badge-soldout">{i18n.t(Key::SoldOut)}</p> }.into_any(),
+        (true, _, _) => Some(view! { <p class="badge badge-soldout">{i18n.t(Key::SoldOut)}</p> }.into_any()),
         (false, Some(left), Some(limit)) => {
-            view! { <p class="availability">{i18n.units_left(left, limit)}</p> }.into_any()
+            Some(view! { <p class="availability">{i18n.units_left(left, limit)}</p> }.into_any())
         }
-        _ => view! { <p class="availability muted">{i18n.t(Key::Unlimited)}</p> }.into_any(),
+        _ if has_slots => None,
+        _ => Some(view! { <p class="availability muted">{i18n.t(Key::Unlimited)}</p> }.into_any()),
     };
-    let delivery = tier.estimated_delivery.map(|d| {
+    // a session's date is its slot; a delivery date only makes sense for the others
+    let delivery = tier.estimated_delivery.filter(|_| !has_slots).map(|d| {
         view! {
             <div>
                 <dt>{i18n.t(Key::EstimatedDelivery)}</dt>

@@ -11,8 +11,8 @@ mod time;
 pub mod views;
 
 pub use enums::{
-    Fulfilment, FundingModel, HelpOfferStatus, NeedKind, PartnerKind, PartnerLevel, PartnerStatus,
-    Practice, QuestionKind, RewardKind, UpdateVisibility,
+    Fulfilment, FundingModel, HelpOfferStatus, NeedKind, PartnerKind, PartnerLevel, PartnerStatus, Practice,
+    QuestionKind, RewardKind, UpdateVisibility,
 };
 pub use ids::{CampaignId, DesignerId, NeedId, PartnerId, PickupPointId, PledgeId, RewardSlotId, RewardTierId, UserId};
 pub use locale::Locale;

@@ -109,7 +109,10 @@ impl Money {
 
     /// Integer minor units (cents, centimes) for the Stripe API.
     pub fn to_minor_units(&self) -> Result<i64, MoneyError> {
-        let scaled = self.amount.checked_mul(Decimal::from(10i64.pow(self.currency.minor_digits()))).ok_or(MoneyError::Overflow)?;
+        let scaled = self
+            .amount
+            .checked_mul(Decimal::from(10i64.pow(self.currency.minor_digits())))
+            .ok_or(MoneyError::Overflow)?;
         i64::try_from(scaled.trunc().mantissa() / 10i128.pow(scaled.trunc().scale())).map_err(|_| MoneyError::Overflow)
     }
 
@@ -195,7 +198,7 @@ impl NumberStyle {
 fn group_digits(digits: &str, separator: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * separator.len());
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(separator);
         }
         out.push(c);

@@ -121,7 +121,10 @@ impl PledgeStatus {
 
     /// Holds a unit of a limited reward (and a place in a slot).
     pub fn holds_reward_unit(self) -> bool {
-        matches!(self, PledgeStatus::Pending | PledgeStatus::Active | PledgeStatus::Collected | PledgeStatus::PaymentFailed)
+        matches!(
+            self,
+            PledgeStatus::Pending | PledgeStatus::Active | PledgeStatus::Collected | PledgeStatus::PaymentFailed
+        )
     }
 
     pub fn is_final(self) -> bool {

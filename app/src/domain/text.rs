@@ -21,9 +21,9 @@ impl Slug {
         if !(3..=80).contains(&value.len()) {
             return Err(SlugError::Length);
         }
-        let well_formed = value.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        });
+        let well_formed = value
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
         if well_formed {
             Ok(Slug(value.to_owned()))
         } else {
@@ -123,7 +123,9 @@ impl Email {
         let domain_ok = domain.split('.').count() >= 2
             && domain.split('.').all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-'))
             && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.');
-        let local_ok = !local.is_empty() && local.len() <= 64 && !local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control());
+        let local_ok = !local.is_empty()
+            && local.len() <= 64
+            && !local.chars().any(|c| c.is_whitespace() || c == '@' || c.is_control());
         if domain_ok && local_ok {
             Ok(Email(value.to_owned()))
         } else {

@@ -39,7 +39,12 @@ impl TimeLeft {
         if total <= 0 {
             return None;
         }
-        Some(TimeLeft { days: total / 86_400, hours: total % 86_400 / 3_600, minutes: total % 3_600 / 60, seconds: total % 60 })
+        Some(TimeLeft {
+            days: total / 86_400,
+            hours: total % 86_400 / 3_600,
+            minutes: total % 3_600 / 60,
+            seconds: total % 60,
+        })
     }
 }
 

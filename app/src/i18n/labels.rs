@@ -1,9 +1,10 @@
 //! Names of the domain's vocabularies in each language.
 
-use crate::domain::{
-    CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, Practice, RewardKind, UpdateVisibility,
-};
 use crate::domain::Locale;
+use crate::domain::{
+    CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, Practice, RewardKind,
+    UpdateVisibility,
+};
 
 /// A value with a user-visible name in each language.
 pub trait Translate: Copy {
@@ -114,7 +115,9 @@ impl Translate for UpdateVisibility {
     fn names(self) -> (&'static str, &'static str, &'static str) {
         match self {
             UpdateVisibility::Public => ("Public", "Public", "Öffentlich"),
-            UpdateVisibility::Backers => ("Réservé aux contributeur·rices", "Backers only", "Nur für Unterstützer:innen"),
+            UpdateVisibility::Backers => {
+                ("Réservé aux contributeur·rices", "Backers only", "Nur für Unterstützer:innen")
+            }
         }
     }
 }

@@ -48,7 +48,7 @@ messages! {
     Funding => ("Financement", "Funding", "Finanzierung"),
     BackersLabel => ("contributeur·rices", "backers", "Unterstützer:innen"),
     Funded => ("financé", "funded", "finanziert"),
-    MatchedIncluded => ("dont abondement des partenaires", "including partner matching", "davon Verdopplung durch Partner"),
+    MatchedIncluded => ("dont abondement des partenaires :", "including partner matching:", "davon Ergänzung durch Partner:"),
     TimeLeft => ("Temps restant", "Time left", "Verbleibende Zeit"),
     Days => ("jours", "days", "Tage"),
     Hours => ("heures", "hours", "Stunden"),
@@ -57,8 +57,8 @@ messages! {
     CampaignEnded => ("La campagne est terminée", "The campaign has ended", "Die Kampagne ist beendet"),
     EndsOn => ("Se termine le", "Ends on", "Endet am"),
     EndedOn => ("Terminée le", "Ended on", "Beendet am"),
-    AllOrNothingExplained => ("Tout ou rien : votre carte est enregistrée maintenant et débitée seulement si l’objectif est atteint à l’échéance.", "All or nothing: your card is saved now and charged only if the goal is reached by the deadline.", "Alles oder nichts: Ihre Karte wird jetzt hinterlegt und nur belastet, wenn das Ziel bis zum Stichtag erreicht ist."),
-    FlexibleExplained => ("Financement flexible : votre contribution est débitée immédiatement et la campagne garde ce qu’elle récolte.", "Flexible funding: your pledge is charged at once and the campaign keeps what it raises.", "Flexible Finanzierung: Ihr Beitrag wird sofort belastet und die Kampagne behält, was sie sammelt."),
+    AllOrNothingExplained => ("votre carte est enregistrée maintenant et débitée seulement si l’objectif est atteint à l’échéance.", "your card is saved now and charged only if the goal is reached by the deadline.", "Ihre Karte wird jetzt hinterlegt und nur belastet, wenn das Ziel bis zum Stichtag erreicht ist."),
+    FlexibleExplained => ("votre contribution est débitée immédiatement et la campagne garde ce qu’elle récolte.", "your pledge is charged at once and the campaign keeps what it raises.", "Ihr Beitrag wird sofort belastet und die Kampagne behält, was sie sammelt."),
     TheStory => ("Le projet", "The project", "Das Projekt"),
     Rewards => ("Contreparties", "Rewards", "Belohnungen"),
     FilterByKind => ("Filtrer par type", "Filter by kind", "Nach Art filtern"),
@@ -79,8 +79,7 @@ messages! {
     Updates => ("Actualités", "Updates", "Neuigkeiten"),
     NoUpdates => ("Pas encore d’actualité.", "No updates yet.", "Noch keine Neuigkeiten."),
     Faq => ("Questions fréquentes", "Frequently asked questions", "Häufige Fragen"),
-    MatchFundBy => ("Abondement par", "Matching by", "Verdopplung durch"),
-    MatchFundRatio => ("Chaque franc promis est complété à hauteur de", "Each franc pledged is matched at", "Jeder zugesagte Franken wird ergänzt mit"),
+    MatchFundBy => ("Abondement par", "Matching by", "Ergänzung durch"),
     MatchFundLeft => ("restant dans le fonds", "left in the fund", "im Fonds verfügbar"),
 
     // designers
@@ -222,6 +221,16 @@ pub(super) fn percent_funded(locale: Locale, percent: u32) -> String {
     }
 }
 
+/// `+50 % sur chaque contribution` for a match ratio of 0.5.
+pub(super) fn match_ratio(locale: Locale, ratio: Decimal) -> String {
+    let percent = (ratio * Decimal::ONE_HUNDRED).normalize();
+    match locale {
+        Locale::Fr => format!("+{percent}\u{a0}% sur chaque contribution"),
+        Locale::En => format!("+{percent}% on every pledge"),
+        Locale::De => format!("+{percent}\u{a0}% auf jeden Beitrag"),
+    }
+}
+
 pub(super) fn distance_km(locale: Locale, km: Decimal) -> String {
     let km = km.normalize();
     match locale {
@@ -252,6 +261,12 @@ mod tests {
         assert_eq!(time_left_short(Locale::Fr, in_days, now), "12 jours restants");
         assert_eq!(time_left_short(Locale::En, now + chrono::Duration::hours(30), now), "30 h left");
         assert_eq!(time_left_short(Locale::De, now - chrono::Duration::seconds(1), now), "Beendet");
+    }
+
+    #[test]
+    fn match_ratios() {
+        assert_eq!(match_ratio(Locale::Fr, Decimal::new(50, 2)), "+50\u{a0}% sur chaque contribution");
+        assert_eq!(match_ratio(Locale::En, Decimal::ONE), "+100% on every pledge");
     }
 
     #[test]

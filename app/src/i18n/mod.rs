@@ -109,6 +109,11 @@ impl I18n {
         messages::percent_funded(self.locale, percent)
     }
 
+    /// `+50 % sur chaque contribution`.
+    pub fn match_ratio(self, ratio: rust_decimal::Decimal) -> String {
+        messages::match_ratio(self.locale, ratio)
+    }
+
     /// `à 12 km`.
     pub fn distance_km(self, km: rust_decimal::Decimal) -> String {
         messages::distance_km(self.locale, km)
@@ -130,9 +135,7 @@ pub fn use_i18n() -> I18n {
 /// On the server: the language cookie, else `Accept-Language`, else French.
 #[cfg(feature = "ssr")]
 pub fn request_locale() -> Locale {
-    use_context::<axum::http::request::Parts>()
-        .map(|parts| locale_from_headers(&parts.headers))
-        .unwrap_or_default()
+    use_context::<axum::http::request::Parts>().map(|parts| locale_from_headers(&parts.headers)).unwrap_or_default()
 }
 
 /// In the browser: what the server wrote into `<html lang>`.
@@ -164,10 +167,7 @@ pub fn locale_from_headers(headers: &axum::http::HeaderMap) -> Locale {
         .and_then(|(_, value)| Locale::from_tag(value));
     from_cookie
         .or_else(|| {
-            headers
-                .get(axum::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(Locale::negotiate)
+            headers.get(axum::http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Locale::negotiate)
         })
         .unwrap_or_default()
 }

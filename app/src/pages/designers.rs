@@ -50,10 +50,13 @@ fn DesignerView(data: PageData) -> impl IntoView {
     let i18n = use_i18n();
     let d = data.designer.clone();
     let now = data.server_now;
-    let links = [(i18n.t(Key::Website), data.website_url.clone()), (i18n.t(Key::Instagram), data.instagram_url.clone())]
-        .into_iter()
-        .filter_map(|(label, url)| url.map(|url| view! { <li><a href=url rel="noopener noreferrer nofollow">{label}</a></li> }))
-        .collect_view();
+    let links =
+        [(i18n.t(Key::Website), data.website_url.clone()), (i18n.t(Key::Instagram), data.instagram_url.clone())]
+            .into_iter()
+            .filter_map(|(label, url)| {
+                url.map(|url| view! { <li><a href=url rel="noopener noreferrer nofollow">{label}</a></li> })
+            })
+            .collect_view();
     view! {
         <Title text=format!("{} · Trame", d.name)/>
         <Meta name="description" content=d.bio.clone()/>

@@ -9,7 +9,10 @@ use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 
 /// Awaits a page's data and renders it, or the error page with its status.
-pub(crate) fn load<T, V>(resource: Resource<Result<T, AppError>>, render: impl Fn(T) -> V + Copy + Send + Sync + 'static) -> impl IntoView
+pub(crate) fn load<T, V>(
+    resource: Resource<Result<T, AppError>>,
+    render: impl Fn(T) -> V + Copy + Send + Sync + 'static,
+) -> impl IntoView
 where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     V: IntoView + 'static,

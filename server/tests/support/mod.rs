@@ -22,10 +22,8 @@ impl TestApp {
         let app = Application::build_with_pool(config, pool.clone()).await.expect("application starts");
         let base = format!("http://127.0.0.1:{}", app.port());
         tokio::spawn(app.run_until_stopped());
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("http client");
+        let client =
+            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
         TestApp { base, client, pool }
     }
 

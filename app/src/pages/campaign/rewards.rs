@@ -79,5 +79,5 @@ pub fn RewardCatalogue(slug: String, rewards: Vec<RewardTierView>) -> impl IntoV
             </div>
         </section>
     }
-        .into_any()
+    .into_any()
 }

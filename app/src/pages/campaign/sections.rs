@@ -11,14 +11,18 @@ use leptos::prelude::*;
 
 /// Money raised, goal, backers, progress, countdown and how charging works.
 #[component]
-pub fn FundingBox(campaign: CampaignDetail, match_funds: Vec<MatchFundView>, server_now: DateTime<Utc>) -> impl IntoView {
+pub fn FundingBox(
+    campaign: CampaignDetail,
+    match_funds: Vec<MatchFundView>,
+    server_now: DateTime<Utc>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let percent = campaign.percent();
     let ended = campaign.ends_at <= server_now;
     let matched = campaign.matched.is_positive().then(|| {
         view! {
             <p class="muted small" id="matched">
-                {i18n.t(Key::MatchedIncluded)} " : " {i18n.money(campaign.matched)}
+                {i18n.t(Key::MatchedIncluded)} " " {i18n.money(campaign.matched)}
             </p>
         }
     });
@@ -56,7 +60,7 @@ pub fn FundingBox(campaign: CampaignDetail, match_funds: Vec<MatchFundView>, ser
                     view! {
                         <p class="match-fund small">
                             <strong>{i18n.t(Key::MatchFundBy)} " " {m.partner.clone()}</strong>
-                            " — " {i18n.t(Key::MatchFundRatio)} " " {format!("{} : 1", m.ratio.normalize())} " · "
+                            " — " {i18n.match_ratio(m.ratio)} " · "
                             {i18n.money_short(m.left())} " " {i18n.t(Key::MatchFundLeft)}
                         </p>
                     }

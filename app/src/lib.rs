@@ -1,6 +1,9 @@
 //! Trame's Leptos app, built twice: with `ssr` for the server (pages, server functions and the
 //! `backend` module) and with `hydrate` as the browser's wasm.
 
+// Release builds (without `--cfg erase_components`) nest view types deeply.
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod app;
 pub mod components;

@@ -4,6 +4,8 @@ use crate::components::clock::provide_server_clock;
 use crate::components::error::NotFound;
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::i18n::{provide_i18n, request_locale};
+use crate::pages::account::AccountPage;
+use crate::pages::auth::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage};
 use crate::pages::{campaign::CampaignPage, designers::DesignerPage, designers::DesignerRegistry, home::HomePage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
@@ -12,6 +14,8 @@ use leptos_router::{path, SsrMode};
 
 /// The document around the app, rendered by the server for every page.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    crate::backend::security::provide_content_security_policy();
     let locale = request_locale();
     view! {
         <!DOCTYPE html>
@@ -50,6 +54,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/campaigns/:slug") view=CampaignPage ssr=SsrMode::Async/>
                     <Route path=path!("/designers") view=DesignerRegistry ssr=SsrMode::Async/>
                     <Route path=path!("/designers/:slug") view=DesignerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

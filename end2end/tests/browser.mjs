@@ -22,7 +22,11 @@ export async function openBrowser({ locale = 'fr-CH' } = {}) {
   const page = context.pages()[0] ?? await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  // 4xx answers (a refused password, say) are expected; Chromium logs them as console errors
+  const expected4xx = /^Failed to load resource: the server responded with a status of 4\d\d/;
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected4xx.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
   page.on('response', (r) => { if (r.status() >= 500) problems.push(`HTTP ${r.status()} ${r.url()}`); });
   return {
     context,

@@ -9,12 +9,13 @@ E2E_URL="${DATABASE_URL%/*}/$E2E_DB"
 psql "$DATABASE_URL" -qc "drop database if exists $E2E_DB with (force)" -c "create database $E2E_DB" >/dev/null
 DATABASE_URL="$E2E_URL" target/debug/trame seed
 PORT=$(free_port)
-mkdir -p target/e2e
-DATABASE_URL="$E2E_URL" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" RUST_LOG="${RUST_LOG:-warn}" \
+MAIL="$ROOT/target/e2e/mail"
+rm -rf "$MAIL" && mkdir -p "$MAIL"
+DATABASE_URL="$E2E_URL" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" EMAIL_DIR="$MAIL" RUST_LOG="${RUST_LOG:-warn}" \
   target/debug/trame serve >target/e2e/server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 wait_http "http://127.0.0.1:$PORT/health" 60
 cd end2end
-BASE_URL="http://127.0.0.1:$PORT" DATABASE_URL="$E2E_URL" SCREENSHOTS="$ROOT/target/e2e" \
+BASE_URL="http://127.0.0.1:$PORT" EMAIL_DIR="$MAIL" SCREENSHOTS="$ROOT/target/e2e" \
   node --test --test-concurrency=1 tests/

@@ -33,6 +33,28 @@ pub struct Config {
     pub secure_cookies: bool,
     /// `TRAME_LOG_FORMAT`: `pretty` (default) or `json`. Levels come from `RUST_LOG`.
     pub log_format: LogFormat,
+    /// `TRAME_PUBLIC_URL`: the address people use, for links in emails (default: `http://` and
+    /// the address the server listens on).
+    pub public_url: Option<String>,
+    /// `TRAME_SESSION_IDLE_DAYS`: a session unused this long ends (default 14).
+    pub session_idle_days: i64,
+    /// `ADMIN_EMAILS`: comma-separated accounts with admin rights.
+    pub admin_emails: Vec<String>,
+    /// `SMTP_URL` (`smtps://user:password@host:465`): send email over SMTP; unset, emails are
+    /// written as `.eml` files to `email_dir`.
+    pub smtp_url: Option<SecretString>,
+    /// `MAIL_FROM` (default `Trame <trame@example.org>`).
+    pub mail_from: String,
+    /// `EMAIL_DIR` (default `target/mail`).
+    pub email_dir: std::path::PathBuf,
+    /// `TRAME_WORKER` (default true): run the background job workers in this process.
+    pub run_workers: bool,
+    /// `TRAME_TRUST_PROXY` (default false): take the client address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
+    /// `TRAME_AUTH_LIMIT_PER_ADDRESS` / `TRAME_AUTH_LIMIT_PER_ACCOUNT`: sign-in, sign-up and reset
+    /// attempts a minute (defaults 20 and 5).
+    pub auth_limit_per_address: u32,
+    pub auth_limit_per_account: u32,
 }
 
 impl Config {
@@ -48,6 +70,25 @@ impl Config {
             database_url: SecretString::from(database_url),
             database_max_connections: parse(&lookup, "DATABASE_MAX_CONNECTIONS", 20)?,
             listen: parse(&lookup, "LEPTOS_SITE_ADDR", SocketAddr::from(([127, 0, 0, 1], 3000)))?,
+            public_url: lookup("TRAME_PUBLIC_URL")
+                .filter(|v| !v.is_empty())
+                .map(|url| url.trim_end_matches('/').to_owned()),
+            session_idle_days: parse(&lookup, "TRAME_SESSION_IDLE_DAYS", 14)?,
+            admin_emails: lookup("ADMIN_EMAILS")
+                .unwrap_or_default()
+                .split(',')
+                .map(|e| e.trim().to_lowercase())
+                .filter(|e| !e.is_empty())
+                .collect(),
+            smtp_url: lookup("SMTP_URL").filter(|v| !v.is_empty()).map(SecretString::from),
+            mail_from: lookup("MAIL_FROM")
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| "Trame <trame@example.org>".into()),
+            email_dir: lookup("EMAIL_DIR").filter(|v| !v.is_empty()).unwrap_or_else(|| "target/mail".into()).into(),
+            run_workers: parse(&lookup, "TRAME_WORKER", true)?,
+            trust_proxy: parse(&lookup, "TRAME_TRUST_PROXY", false)?,
+            auth_limit_per_address: parse(&lookup, "TRAME_AUTH_LIMIT_PER_ADDRESS", 20)?,
+            auth_limit_per_account: parse(&lookup, "TRAME_AUTH_LIMIT_PER_ACCOUNT", 5)?,
             secure_cookies: parse(&lookup, "TRAME_SECURE_COOKIES", false)?,
             log_format: match lookup("TRAME_LOG_FORMAT").as_deref() {
                 None | Some("") | Some("pretty") => LogFormat::Pretty,
@@ -60,6 +101,11 @@ impl Config {
                 }
             },
         })
+    }
+
+    /// The SMTP URL, for the mailer only.
+    pub fn smtp_url(&self) -> Option<&str> {
+        self.smtp_url.as_ref().map(|s| s.expose_secret())
     }
 
     /// The connection string, for the database driver only.
@@ -110,8 +156,24 @@ mod tests {
     }
 
     #[test]
+    fn accounts_and_email_settings() {
+        let c = config(&[
+            ("DATABASE_URL", "postgres://x"),
+            ("ADMIN_EMAILS", " Admin@Example.org, ,ops@example.org"),
+            ("TRAME_PUBLIC_URL", "https://trame.ch/"),
+        ])
+        .unwrap();
+        assert_eq!(c.admin_emails, ["admin@example.org", "ops@example.org"]);
+        assert_eq!(c.public_url.as_deref(), Some("https://trame.ch"));
+        assert_eq!(c.session_idle_days, 14);
+        assert!(c.smtp_url().is_none() && c.run_workers);
+    }
+
+    #[test]
     fn secrets_never_print() {
-        let c = config(&[("DATABASE_URL", "postgres://u:hunter2@h/db")]).unwrap();
+        let c =
+            config(&[("DATABASE_URL", "postgres://u:hunter2@h/db"), ("SMTP_URL", "smtps://u:hunter3@mail")]).unwrap();
+        assert!(!format!("{c:?}").contains("hunter3"));
         assert!(!format!("{c:?}").contains("hunter2"));
         assert_eq!(c.database_url(), "postgres://u:hunter2@h/db");
     }

@@ -3,6 +3,7 @@
 
 pub mod config;
 pub mod routes;
+pub mod security;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;

@@ -1,5 +1,6 @@
 //! The router: Leptos pages and server functions, plus a few plain axum routes.
 
+use crate::security::{self, Https};
 use app::backend::AppState;
 use app::domain::Locale;
 use app::i18n::LANG_COOKIE;
@@ -7,17 +8,19 @@ use axum::extract::{Form, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::{middleware, Json, Router};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde::Deserialize;
 use std::time::Duration;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
+use tower_sessions::SessionManagerLayer;
+use tower_sessions_sqlx_store::PostgresStore;
 
 /// Largest request body accepted (forms and server-function calls are small).
 const BODY_LIMIT: usize = 64 * 1024;
 
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, sessions: SessionManagerLayer<PostgresStore>, https: bool) -> Router {
     let routes = generate_route_list(app::App);
     let options = state.leptos_options.clone();
     Router::new()
@@ -25,6 +28,9 @@ pub fn router(state: AppState) -> Router {
         .route("/lang", post(set_language))
         .leptos_routes(&state, routes, move || app::shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .layer(sessions)
+        .layer(middleware::from_fn(security::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(Https(https), security::security_headers))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(TraceLayer::new_for_http())
         .with_state(state)

@@ -1,13 +1,21 @@
-//! Building and running the application: database pool, migrations, router, graceful shutdown.
-//! Tests build it on port 0 against their own database.
+//! Building and running the application: database pool, migrations, sessions, job workers,
+//! router, graceful shutdown. Tests build it on port 0 against their own database.
 
 use crate::config::Config;
 use crate::routes;
-use app::backend::AppState;
+use app::backend::email::{Mailer, MailerError};
+use app::backend::jobs::Jobs;
+use app::backend::limits::RateLimits;
+use app::backend::{AppState, Settings};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
+use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{ExpiredDeletion, Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
 
 /// Migrations embedded in the binary, applied at start-up.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
@@ -22,23 +30,38 @@ pub enum StartupError {
     Leptos(#[from] leptos::config::errors::LeptosConfigError),
     #[error("cannot listen: {0}")]
     Listen(#[from] std::io::Error),
+    #[error("email: {0}")]
+    Mailer(#[from] MailerError),
+    #[error("job queues: {0}")]
+    Jobs(#[from] underway::job::Error),
 }
 
-/// Connects to PostgreSQL and brings the schema up to date (refusing to start otherwise).
+/// Connects to PostgreSQL and brings every schema up to date (ours, the job queue's, the
+/// sessions'), refusing to start otherwise.
 pub async fn connect_and_migrate(config: &Config) -> Result<PgPool, StartupError> {
     let pool = PgPoolOptions::new()
         .max_connections(config.database_max_connections)
         .acquire_timeout(Duration::from_secs(5))
         .connect(config.database_url())
         .await?;
-    MIGRATOR.run(&pool).await?;
+    migrate(&pool).await?;
     Ok(pool)
+}
+
+/// Our migrations, then the job queue's and the session store's tables.
+pub async fn migrate(pool: &PgPool) -> Result<(), StartupError> {
+    MIGRATOR.run(pool).await?;
+    underway::run_migrations(pool).await?;
+    PostgresStore::new(pool.clone()).migrate().await?;
+    Ok(())
 }
 
 /// The server, bound to its port but not yet serving.
 pub struct Application {
     listener: TcpListener,
     router: axum::Router,
+    state: AppState,
+    run_workers: bool,
 }
 
 impl Application {
@@ -47,23 +70,63 @@ impl Application {
         Application::build_with_pool(config, pool).await
     }
 
-    /// With a pool whose database is already migrated (tests).
+    /// With a pool whose database is already migrated by `migrate` (tests).
     pub async fn build_with_pool(config: Config, pool: PgPool) -> Result<Application, StartupError> {
         let mut leptos_options = leptos::config::get_configuration(None)?.leptos_options;
         let listener = TcpListener::bind(config.listen).await?;
-        leptos_options.site_addr = listener.local_addr()?;
-        let state = AppState { pool, leptos_options, secure_cookies: config.secure_cookies };
-        Ok(Application { listener, router: routes::router(state) })
+        let address = listener.local_addr()?;
+        leptos_options.site_addr = address;
+        let mailer = Arc::new(Mailer::new(config.smtp_url(), &config.mail_from, &config.email_dir)?);
+        let jobs = Arc::new(Jobs::build(pool.clone(), mailer).await?);
+        let settings = Settings {
+            public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{address}")),
+            admin_emails: config.admin_emails.clone(),
+            trust_proxy: config.trust_proxy,
+        };
+        let state = AppState {
+            pool: pool.clone(),
+            leptos_options,
+            secure_cookies: config.secure_cookies,
+            settings: Arc::new(settings),
+            jobs,
+            limits: Arc::new(RateLimits::new(config.auth_limit_per_address, config.auth_limit_per_account)),
+        };
+        let sessions = SessionManagerLayer::new(PostgresStore::new(pool))
+            .with_name("trame_session")
+            .with_http_only(true)
+            .with_same_site(SameSite::Lax)
+            .with_secure(config.secure_cookies)
+            .with_expiry(Expiry::OnInactivity(time::Duration::days(config.session_idle_days)));
+        let router = routes::router(state.clone(), sessions, config.secure_cookies);
+        Ok(Application { listener, router, state, run_workers: config.run_workers })
     }
 
     pub fn port(&self) -> u16 {
         self.listener.local_addr().map(|a| a.port()).unwrap_or_default()
     }
 
-    /// Serves until Ctrl-C or SIGTERM, then lets requests in flight finish.
+    /// Serves (with this process's job workers) until Ctrl-C or SIGTERM, then lets requests and
+    /// jobs in flight finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `stop` completes, then stops the workers before the pool can close under
+    /// them.
+    pub async fn run_until(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         tracing::info!("listening on http://{}", self.listener.local_addr()?);
-        axum::serve(self.listener, self.router).with_graceful_shutdown(shutdown_signal()).await
+        let workers = self.run_workers.then(|| self.state.jobs.start(Duration::from_secs(1)));
+        let expired_sessions = tokio::spawn(
+            PostgresStore::new(self.state.pool.clone()).continuously_delete_expired(Duration::from_secs(3600)),
+        );
+        let served = axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(stop)
+            .await;
+        expired_sessions.abort();
+        if let Some(workers) = workers {
+            workers.stop().await;
+        }
+        served
     }
 }
 

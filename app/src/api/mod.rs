@@ -1,5 +1,6 @@
 //! Server functions, one file per area: thin adapters from the browser to `backend::db`.
 
+pub mod auth;
 pub mod campaigns;
 pub mod clock;
 pub mod designers;

@@ -1,5 +1,6 @@
 //! Site header (brand, navigation, language switch) and footer.
 
+use crate::api::auth::current_user;
 use crate::domain::Locale;
 use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
@@ -20,9 +21,29 @@ pub fn SiteHeader() -> impl IntoView {
                     <a href="/">{i18n.t(Key::NavCampaigns)}</a>
                     <a href="/designers">{i18n.t(Key::NavDesigners)}</a>
                 </nav>
+                <AccountLink/>
                 <LanguageSwitch/>
             </div>
         </header>
+    }
+}
+
+/// "Sign in", or "My account" once signed in (asked again after every navigation, since signing
+/// in or out navigates).
+#[component]
+fn AccountLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    let user = Resource::new(move || location.pathname.get(), |_| current_user());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(_)) => view! { <a class="account-link" href="/account">{i18n.t(Key::MyAccount)}</a> }.into_any(),
+                    _ => view! { <a class="account-link" href="/signin">{i18n.t(Key::SignIn)}</a> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

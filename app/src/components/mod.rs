@@ -6,6 +6,7 @@ pub mod clock;
 pub mod countdown;
 pub mod designer_card;
 pub mod error;
+pub mod form;
 pub mod layout;
 pub mod progress;
 pub mod reward_card;

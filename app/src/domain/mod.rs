@@ -1,6 +1,7 @@
 //! Pure domain types shared by the browser and the server. No I/O here: every type parses its
 //! input (`Slug::parse`, `Email::parse`, `Money::new`...) so that holding one means it is valid.
 
+mod account;
 mod enums;
 mod ids;
 mod locale;
@@ -10,6 +11,7 @@ mod text;
 mod time;
 pub mod views;
 
+pub use account::{DisplayName, DisplayNameError, NewPassword, PasswordError};
 pub use enums::{
     Fulfilment, FundingModel, HelpOfferStatus, NeedKind, PartnerKind, PartnerLevel, PartnerStatus, Practice,
     QuestionKind, RewardKind, UpdateVisibility,

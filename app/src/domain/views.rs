@@ -2,12 +2,22 @@
 //! checked (amounts as `Money`, codes as enums). Story and update bodies arrive as sanitised HTML.
 
 use super::{
-    CampaignId, CampaignStatus, DesignerId, Fulfilment, FundingModel, Money, NeedKind, PartnerKind, PartnerLevel,
-    PickupPointId, Practice, RewardKind, RewardSlotId, RewardTierId, UpdateVisibility,
+    CampaignId, CampaignStatus, DesignerId, Fulfilment, FundingModel, Locale, Money, NeedKind, PartnerKind,
+    PartnerLevel, PickupPointId, Practice, RewardKind, RewardSlotId, RewardTierId, UpdateVisibility, UserId,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+/// The person signed in, as the pages see them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignedInUser {
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub locale: Locale,
+    pub is_admin: bool,
+}
 
 /// A picture with its text alternative.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

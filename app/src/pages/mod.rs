@@ -1,5 +1,7 @@
 //! One module per route.
 
+pub mod account;
+pub mod auth;
 pub mod campaign;
 pub mod designers;
 pub mod home;

@@ -1,4 +1,6 @@
 //! Starts the real server on port 0 against the test's own database (`#[sqlx::test]`).
+// Each test binary includes this module and uses a part of it.
+#![allow(dead_code)]
 
 use sqlx::PgPool;
 use trame::config::Config;
@@ -8,23 +10,89 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub pool: PgPool,
+    /// Where this app writes its emails (`.eml` files).
+    pub email_dir: std::path::PathBuf,
+    stop: Option<(tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<std::io::Result<()>>)>,
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("trame-test-mail-{}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
 }
 
 impl TestApp {
     pub async fn spawn(pool: PgPool) -> TestApp {
-        let config = Config::from_lookup(|name| match name {
+        TestApp::spawn_with(pool, &[]).await
+    }
+
+    /// With extra configuration (`("TRAME_AUTH_LIMIT_PER_ACCOUNT", "3")`...).
+    pub async fn spawn_with(pool: PgPool, vars: &[(&str, &str)]) -> TestApp {
+        if std::env::var("TEST_LOG").is_ok() {
+            let _ = tracing_subscriber::fmt().with_env_filter("debug,hyper=info,h2=info").try_init();
+        }
+        // #[sqlx::test] applied our migrations; the job queue and session tables come on top
+        trame::startup::migrate(&pool).await.expect("migrations");
+        let email_dir = tempfile_dir();
+        let mut settings: Vec<(String, String)> = vec![
             // the pool below is used; the URL only has to be present
-            "DATABASE_URL" => Some("postgres://unused".into()),
-            "LEPTOS_SITE_ADDR" => Some("127.0.0.1:0".into()),
-            _ => None,
-        })
-        .expect("test configuration");
+            ("DATABASE_URL".into(), "postgres://unused".into()),
+            // job workers hold pool connections until stopped: only the tests that need them
+            // start them (and call `stop`)
+            ("TRAME_WORKER".into(), "false".into()),
+            ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
+            ("EMAIL_DIR".into(), email_dir.display().to_string()),
+        ];
+        settings.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
+        let config = Config::from_lookup(|name| settings.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+            .expect("test configuration");
         let app = Application::build_with_pool(config, pool.clone()).await.expect("application starts");
         let base = format!("http://127.0.0.1:{}", app.port());
-        tokio::spawn(app.run_until_stopped());
-        let client =
-            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client");
-        TestApp { base, client, pool }
+        // dropping the TestApp stops the server and its job workers
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(app.run_until(async move {
+            let _ = stopped.await;
+        }));
+        let client = TestApp::browser_for(&base, false);
+        TestApp { base, client, pool, email_dir, stop: Some((stop, server)) }
+    }
+
+    /// Stops the server and its job workers, and waits for them (before the test's pool closes).
+    pub async fn stop(mut self) {
+        if let Some((stop, server)) = self.stop.take() {
+            let _ = stop.send(());
+            let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
+        }
+    }
+
+    /// A client that behaves like a browser on our site: sends our Origin, optionally keeps cookies.
+    pub fn browser_for(base: &str, cookies: bool) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("origin", base.parse().expect("origin header"));
+        reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .cookie_store(cookies)
+            .build()
+            .expect("http client")
+    }
+
+    /// A new browser with its own cookie jar.
+    pub fn browser(&self) -> reqwest::Client {
+        TestApp::browser_for(&self.base, true)
+    }
+
+    /// Calls a server function as the app's own JavaScript does (form-encoded POST).
+    pub async fn call(&self, client: &reqwest::Client, endpoint: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
     }
 
     /// Starts the server on a database filled with the demo campaign.

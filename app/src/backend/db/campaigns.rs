@@ -11,7 +11,7 @@ use crate::domain::{
     RewardKind, RewardSlotId, RewardTierId, UpdateVisibility,
 };
 use crate::error::AppError;
-use chrono::Utc;
+use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgConnection;
 use std::collections::HashMap;
 
@@ -26,7 +26,7 @@ pub(crate) struct CampaignCardRow {
     pub pledged_total: rust_decimal::Decimal,
     pub matched_total: rust_decimal::Decimal,
     pub backer_count: i32,
-    pub ends_at: chrono::DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
     pub status: String,
     pub image_url: Option<String>,
     pub image_alt: Option<String>,
@@ -56,7 +56,7 @@ pub async fn live_campaigns(db: &mut PgConnection) -> Result<LiveCampaigns, AppE
         CampaignCardRow,
         r#"
         select c.slug, c.title, c.summary, c.city, c.currency as "currency!", c.goal, c.pledged_total,
-               c.matched_total, c.backer_count, c.ends_at, c.status,
+               c.matched_total, c.backer_count, c.ends_at as "ends_at: _", c.status,
                i.url as "image_url?", i.alt as "image_alt?"
         from campaign c
         left join lateral (
@@ -81,7 +81,8 @@ pub async fn campaign_page(db: &mut PgConnection, slug: &str) -> Result<Campaign
     let c = sqlx::query!(
         r#"
         select campaign_id, slug, title, summary, story_md, city, currency as "currency!", goal, funding_model,
-               min_pledge, starts_at, ends_at, status, pledged_total, matched_total, backer_count
+               min_pledge, starts_at as "starts_at: DateTime<Utc>", ends_at as "ends_at: DateTime<Utc>", status,
+               pledged_total, matched_total, backer_count
         from campaign
         where slug = $1 and status not in ('draft', 'in_review')
         "#,
@@ -133,7 +134,8 @@ async fn rewards(db: &mut PgConnection, id: CampaignId, currency: &str) -> Resul
     let mut slots: HashMap<i64, Vec<SlotView>> = HashMap::new();
     for s in sqlx::query!(
         r#"
-        select s.reward_tier_id, s.reward_slot_id, s.starts_at, s.ends_at, s.capacity, s.claimed, s.location
+        select s.reward_tier_id, s.reward_slot_id, s.starts_at as "starts_at: DateTime<Utc>",
+               s.ends_at as "ends_at: DateTime<Utc>", s.capacity, s.claimed, s.location
         from reward_slot s join reward_tier t using (reward_tier_id)
         where t.campaign_id = $1
         order by s.starts_at, s.reward_slot_id
@@ -176,7 +178,7 @@ async fn rewards(db: &mut PgConnection, id: CampaignId, currency: &str) -> Resul
     let rows = sqlx::query!(
         r#"
         select t.reward_tier_id, t.title, t.description, t.kind, t.price, t.quantity_limit, t.claimed,
-               t.estimated_delivery, t.fulfilment, t.location,
+               t.estimated_delivery as "estimated_delivery: NaiveDate", t.fulfilment, t.location,
                d.slug as "designer_slug?", d.name as "designer_name?"
         from reward_tier t left join designer d using (designer_id)
         where t.campaign_id = $1 and t.is_visible
@@ -294,7 +296,7 @@ async fn needs(db: &mut PgConnection, id: CampaignId) -> Result<Vec<NeedView>, A
 async fn updates(db: &mut PgConnection, id: CampaignId) -> Result<Vec<UpdateView>, AppError> {
     let rows = sqlx::query!(
         r#"
-        select title, body_md, visibility, published_at as "published_at!"
+        select title, body_md, visibility, published_at as "published_at!: DateTime<Utc>"
         from campaign_update
         where campaign_id = $1 and published_at is not null and published_at <= now()
         order by published_at desc

@@ -96,7 +96,7 @@ pub async fn designer_page(db: &mut PgConnection, slug: &str) -> Result<Designer
         CampaignCardRow,
         r#"
         select c.slug, c.title, c.summary, c.city, c.currency as "currency!", c.goal, c.pledged_total,
-               c.matched_total, c.backer_count, c.ends_at, c.status,
+               c.matched_total, c.backer_count, c.ends_at as "ends_at: _", c.status,
                i.url as "image_url?", i.alt as "image_alt?"
         from campaign_designer cd join campaign c using (campaign_id)
         left join lateral (

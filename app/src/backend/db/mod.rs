@@ -1,8 +1,13 @@
 //! Database queries, compile-checked (`query!`), each next to the function that needs it.
 //! Functions take `&mut PgConnection` so the caller owns the connection or transaction.
+//!
+//! sqlx has both its `chrono` and `time` features on (the session store needs `time`), and then
+//! its macros read `timestamptz` as `time::OffsetDateTime`: every timestamp or date column is
+//! read with an override such as `ends_at as "ends_at: DateTime<Utc>"` (or `: _` in `query_as!`).
 
 pub mod campaigns;
 pub mod designers;
+pub mod users;
 
 use crate::domain::{Currency, Money};
 use crate::error::AppError;

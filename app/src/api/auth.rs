@@ -1,0 +1,248 @@
+//! Accounts: sign up, sign in and out, password reset and change, profile. Each function is a
+//! thin adapter: parse the form into domain types, check limits, call the backend, redirect.
+
+use crate::domain::views::SignedInUser;
+use crate::error::AppError;
+use leptos::prelude::*;
+
+#[cfg(feature = "ssr")]
+mod server {
+    pub use crate::backend::auth;
+    pub use crate::backend::db::users;
+    pub use crate::backend::email::{self, EmailTemplate};
+    pub use crate::backend::limits::{client_address, AuthAction};
+    pub use crate::backend::{state, AppState};
+    pub use crate::domain::{DisplayName, Email, Locale, NewPassword, PasswordError};
+    pub use crate::error::AppError;
+    pub use crate::i18n::{request_locale, Key};
+
+    pub fn invalid(field: &str, message: Key) -> AppError {
+        AppError::Validation { field: field.to_owned(), message }
+    }
+
+    pub fn parse_email(value: &str) -> Result<Email, AppError> {
+        Email::parse(value).map_err(|_| invalid("email", Key::EmailInvalid))
+    }
+
+    pub fn parse_password(value: &str) -> Result<NewPassword, AppError> {
+        NewPassword::parse(value).map_err(|e| {
+            invalid(
+                "password",
+                match e {
+                    PasswordError::TooShort => Key::PasswordTooShort,
+                    PasswordError::TooLong => Key::PasswordTooLong,
+                    PasswordError::TooCommon => Key::PasswordTooCommon,
+                },
+            )
+        })
+    }
+
+    /// Where to go after signing in: our own path, else the account page.
+    pub fn after_sign_in(next: Option<String>) -> String {
+        next.filter(|n| {
+            n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n'])
+        })
+        .unwrap_or_else(|| "/account".to_owned())
+    }
+
+    pub async fn check_limit(state: &AppState, action: AuthAction, account: Option<&str>) -> Result<(), AppError> {
+        let address = client_address(state.settings.trust_proxy).await;
+        state.limits.check(action, address, account)
+    }
+}
+
+/// The signed-in user, for the header and the account page.
+#[server(endpoint = "auth/me")]
+pub async fn current_user() -> Result<Option<SignedInUser>, AppError> {
+    crate::backend::auth::maybe_user().await
+}
+
+#[server(endpoint = "auth/sign-up")]
+pub async fn sign_up(
+    email: String,
+    display_name: String,
+    password: String,
+    next: Option<String>,
+) -> Result<(), AppError> {
+    crate::backend::with_status(
+        async move {
+            use server::*;
+            let state = state()?;
+            check_limit(&state, AuthAction::SignUp, Some(&email)).await?;
+            let email = parse_email(&email)?;
+            let name = DisplayName::parse(&display_name).map_err(|_| invalid("display_name", Key::NameInvalid))?;
+            let hash = auth::hash_password(parse_password(&password)?).await?;
+            let locale = request_locale();
+            let mut tx = state.pool.begin().await?;
+            let user = users::insert(&mut tx, &email, &name, &hash, locale).await?;
+            let welcome =
+                EmailTemplate::Welcome { name: name.as_str().to_owned(), link: state.settings.public_url.clone() };
+            email::enqueue(&mut tx, &state.jobs, email.as_str(), locale, &welcome, Some(&format!("welcome-{user}")))
+                .await?;
+            tx.commit().await?;
+            auth::sign_in_session(&auth::session().await?, user, 0).await?;
+            leptos_axum::redirect(&after_sign_in(next));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Signs in; a wrong address and a wrong password get the same answer.
+#[server(endpoint = "auth/sign-in")]
+pub async fn sign_in(email: String, password: String, next: Option<String>) -> Result<(), AppError> {
+    crate::backend::with_status(
+        async move {
+            use server::*;
+            let state = state()?;
+            check_limit(&state, AuthAction::SignIn, Some(&email)).await?;
+            let email = parse_email(&email)?;
+            let user = users::by_email(&mut *state.pool.acquire().await?, &email).await?;
+            // without an account, a dummy hash is checked: as slow as a wrong password, so the timing
+            // does not tell whether the account exists
+            let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+            let valid = auth::verify_password(password, stored).await?;
+            match user {
+                Some(user) if valid => {
+                    auth::sign_in_session(
+                        &auth::session().await?,
+                        crate::domain::UserId(user.user_id),
+                        user.session_epoch,
+                    )
+                    .await?;
+                    leptos_axum::redirect(&after_sign_in(next));
+                    Ok(())
+                }
+                _ => Err(invalid("password", Key::WrongCredentials)),
+            }
+        }
+        .await,
+    )
+}
+
+#[server(endpoint = "auth/sign-out")]
+pub async fn sign_out() -> Result<(), AppError> {
+    crate::backend::with_status(
+        async move {
+            crate::backend::auth::sign_out_session(&crate::backend::auth::session().await?).await?;
+            leptos_axum::redirect("/");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Emails a single-use link valid for an hour, if the account exists; answers the same either way.
+#[server(endpoint = "auth/forgot-password")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    crate::backend::with_status(
+        async move {
+            use server::*;
+            let state = state()?;
+            check_limit(&state, AuthAction::PasswordReset, Some(&email)).await?;
+            let email = parse_email(&email)?;
+            let mut tx = state.pool.begin().await?;
+            if let Some(user) = users::by_email(&mut tx, &email).await? {
+                let token = crate::backend::auth::new_reset_token();
+                users::create_reset(&mut tx, crate::domain::UserId(user.user_id), &token.hash, 60).await?;
+                let link = format!("{}/reset-password?token={}", state.settings.public_url, token.token);
+                let template = EmailTemplate::PasswordReset { name: user.display_name.clone(), link };
+                email::enqueue(&mut tx, &state.jobs, &user.email, user.locale, &template, None).await?;
+            }
+            tx.commit().await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Sets a new password with an emailed token (once, within the hour) and signs in.
+#[server(endpoint = "auth/reset-password")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    crate::backend::with_status(
+        async move {
+            use server::*;
+            let state = state()?;
+            let password = parse_password(&password)?;
+            let hash = auth::hash_password(password).await?;
+            let mut tx = state.pool.begin().await?;
+            let Some(user) = users::take_reset(&mut tx, &auth::hash_token(&token)).await? else {
+                return Err(invalid("token", Key::ResetLinkInvalid));
+            };
+            let epoch = users::set_password(&mut tx, user, &hash).await?;
+            notify_password_changed(&state, &mut tx, user).await?;
+            tx.commit().await?;
+            auth::sign_in_session(&auth::session().await?, user, epoch).await?;
+            leptos_axum::redirect("/account");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Changes the password, ends the user's other sessions and keeps this one.
+#[server(endpoint = "auth/change-password")]
+pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
+    crate::backend::with_status(
+        async move {
+            use server::*;
+            let state = state()?;
+            let me = auth::require_user().await?;
+            check_limit(&state, AuthAction::SignIn, Some(&me.email)).await?;
+            let stored = users::by_id(&mut *state.pool.acquire().await?, me.id).await?.and_then(|u| u.password_hash);
+            if !auth::verify_password(current_password, stored).await? {
+                return Err(invalid("current_password", Key::WrongPassword));
+            }
+            let hash = auth::hash_password(parse_password(&password)?).await?;
+            let mut tx = state.pool.begin().await?;
+            let epoch = users::set_password(&mut tx, me.id, &hash).await?;
+            notify_password_changed(&state, &mut tx, me.id).await?;
+            tx.commit().await?;
+            auth::sign_in_session(&auth::session().await?, me.id, epoch).await?;
+            Ok(())
+        }
+        .await,
+    )
+}
+
+#[cfg(feature = "ssr")]
+async fn notify_password_changed(
+    app: &crate::backend::AppState,
+    db: &mut sqlx::PgConnection,
+    user: crate::domain::UserId,
+) -> Result<(), AppError> {
+    use server::{email, users, EmailTemplate};
+    let Some(row) = users::by_id(db, user).await? else { return Ok(()) };
+    let link = format!("{}/forgot-password", app.settings.public_url);
+    let template = EmailTemplate::PasswordChanged { name: row.display_name, link };
+    email::enqueue(db, &app.jobs, &row.email, row.locale, &template, None).await
+}
+
+/// Saves the display name and preferred language (also the site's language from now on).
+#[server(endpoint = "auth/account")]
+pub async fn update_account(display_name: String, locale: String) -> Result<(), AppError> {
+    crate::backend::with_status(
+        async move {
+            use server::*;
+            let state = state()?;
+            let me = auth::require_user().await?;
+            let name = DisplayName::parse(&display_name).map_err(|_| invalid("display_name", Key::NameInvalid))?;
+            let locale = Locale::from_tag(&locale).ok_or_else(|| invalid("locale", Key::InvalidInputText))?;
+            users::update_profile(&mut *state.pool.acquire().await?, me.id, &name, locale).await?;
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                let secure = if state.secure_cookies { "; Secure" } else { "" };
+                let cookie = format!(
+                    "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
+                    crate::i18n::LANG_COOKIE,
+                    locale.code()
+                );
+                if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
+                    response.append_header(axum::http::header::SET_COOKIE, value);
+                }
+            }
+            leptos_axum::redirect("/account");
+            Ok(())
+        }
+        .await,
+    )
+}

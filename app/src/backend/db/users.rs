@@ -1,0 +1,169 @@
+//! Accounts, team membership and password reset tokens.
+
+use crate::domain::{CampaignId, DisplayName, Email, Locale, UserId};
+use crate::error::AppError;
+use crate::i18n::Key;
+use sqlx::PgConnection;
+
+/// An account as stored; holds the password hash, so it is neither `Serialize` nor sent anywhere.
+pub struct UserRow {
+    pub user_id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub password_hash: Option<String>,
+    pub locale: Locale,
+    pub is_admin: bool,
+    pub session_epoch: i32,
+}
+
+struct RawUser {
+    user_id: i64,
+    email: String,
+    display_name: String,
+    password_hash: Option<String>,
+    locale: String,
+    is_admin: bool,
+    session_epoch: i32,
+}
+
+impl From<RawUser> for UserRow {
+    fn from(r: RawUser) -> UserRow {
+        UserRow {
+            user_id: r.user_id,
+            email: r.email,
+            display_name: r.display_name,
+            password_hash: r.password_hash,
+            // the CHECK constraint allows only known codes
+            locale: Locale::from_tag(&r.locale).unwrap_or_default(),
+            is_admin: r.is_admin,
+            session_epoch: r.session_epoch,
+        }
+    }
+}
+
+pub async fn by_id(db: &mut PgConnection, id: UserId) -> Result<Option<UserRow>, AppError> {
+    let row = sqlx::query_as!(
+        RawUser,
+        "select user_id, email, display_name, password_hash, locale, is_admin, session_epoch
+         from app_user where user_id = $1",
+        id.0
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(UserRow::from))
+}
+
+/// Looks an address up case-insensitively.
+pub async fn by_email(db: &mut PgConnection, email: &Email) -> Result<Option<UserRow>, AppError> {
+    let row = sqlx::query_as!(
+        RawUser,
+        "select user_id, email, display_name, password_hash, locale, is_admin, session_epoch
+         from app_user where lower(email) = lower($1)",
+        email.as_str()
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(row.map(UserRow::from))
+}
+
+/// Creates an account; an address already in use is a field error, not a crash.
+pub async fn insert(
+    db: &mut PgConnection,
+    email: &Email,
+    name: &DisplayName,
+    password_hash: &str,
+    locale: Locale,
+) -> Result<UserId, AppError> {
+    let inserted = sqlx::query_scalar!(
+        "insert into app_user (email, display_name, password_hash, locale) values ($1, $2, $3, $4) returning user_id",
+        email.as_str(),
+        name.as_str(),
+        password_hash,
+        locale.code()
+    )
+    .fetch_one(db)
+    .await;
+    match inserted {
+        Ok(id) => Ok(UserId(id)),
+        Err(sqlx::Error::Database(e)) if e.constraint() == Some("app_user_email_key") => {
+            Err(AppError::Validation { field: "email".into(), message: Key::EmailTaken })
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Sets a new password hash and ends every session (the epoch moves); returns the new epoch.
+pub async fn set_password(db: &mut PgConnection, user: UserId, password_hash: &str) -> Result<i32, AppError> {
+    Ok(sqlx::query_scalar!(
+        "update app_user set password_hash = $2, session_epoch = session_epoch + 1, updated_at = now()
+         where user_id = $1 returning session_epoch",
+        user.0,
+        password_hash
+    )
+    .fetch_one(db)
+    .await?)
+}
+
+pub async fn update_profile(
+    db: &mut PgConnection,
+    user: UserId,
+    name: &DisplayName,
+    locale: Locale,
+) -> Result<(), AppError> {
+    sqlx::query!(
+        "update app_user set display_name = $2, locale = $3, updated_at = now() where user_id = $1",
+        user.0,
+        name.as_str(),
+        locale.code()
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// The member's role in the campaign's team (`owner`, `editor`), if any.
+pub async fn member_role(
+    db: &mut PgConnection,
+    campaign: CampaignId,
+    user: UserId,
+) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar!(
+        "select role from campaign_member where campaign_id = $1 and user_id = $2",
+        campaign.0,
+        user.0
+    )
+    .fetch_optional(db)
+    .await?)
+}
+
+/// Stores the hash of a reset token sent by email, valid for `valid_minutes`.
+pub async fn create_reset(
+    db: &mut PgConnection,
+    user: UserId,
+    token_hash: &[u8],
+    valid_minutes: i32,
+) -> Result<(), AppError> {
+    sqlx::query!(
+        "insert into password_reset (token_hash, user_id, expires_at)
+         values ($1, $2, now() + make_interval(mins => $3))",
+        token_hash,
+        user.0,
+        valid_minutes
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Uses a reset token: one statement, so it works once even when submitted twice at once.
+pub async fn take_reset(db: &mut PgConnection, token_hash: &[u8]) -> Result<Option<UserId>, AppError> {
+    let user = sqlx::query_scalar!(
+        "update password_reset set used_at = now()
+         where token_hash = $1 and used_at is null and expires_at > now()
+         returning user_id",
+        token_hash
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(user.map(UserId))
+}

@@ -1,0 +1,82 @@
+//! `/account`: name, language, password, sign out.
+
+use super::load;
+use crate::api::auth::{current_user, ChangePassword, SignOut, UpdateAccount};
+use crate::components::form::{field_error, Field, FormError, NewPasswordField, Outcome};
+use crate::domain::views::SignedInUser;
+use crate::domain::Locale;
+use crate::i18n::{use_i18n, Key};
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let user = Resource::new(|| (), |_| current_user());
+    load(user, |user| match user {
+        Some(user) => view! { <AccountView user/> }.into_any(),
+        None => view! { <Redirect path="/signin?next=/account"/> }.into_any(),
+    })
+}
+
+#[component]
+fn AccountView(user: SignedInUser) -> impl IntoView {
+    let i18n = use_i18n();
+    let profile = ServerAction::<UpdateAccount>::new();
+    let password = ServerAction::<ChangePassword>::new();
+    let sign_out = ServerAction::<SignOut>::new();
+    let profile_result: Outcome = Signal::derive(move || profile.value().get());
+    let password_result: Outcome = Signal::derive(move || password.value().get());
+    let changed = move || matches!(password_result.get(), Some(Ok(())));
+    view! {
+        <Title text=format!("{} · Trame", i18n.t(Key::MyAccount))/>
+        <section class="wrap auth-page account-page">
+            <h1>{i18n.t(Key::MyAccount)}</h1>
+            <p class="muted">{i18n.t(Key::SignedInAs)} " " <strong id="account-email">{user.email.clone()}</strong></p>
+
+            <h2>{i18n.t(Key::ProfileSection)}</h2>
+            <ActionForm action=profile attr:class="form" attr:id="profile-form">
+                <FormError result=profile_result/>
+                <Field
+                    name="display_name"
+                    label=Key::DisplayNameLabel
+                    autocomplete="name"
+                    value=user.display_name.clone()
+                    error=field_error(profile_result, "display_name")
+                />
+                <div class="field">
+                    <label for="field-locale">{i18n.t(Key::LanguagePreference)}</label>
+                    <select id="field-locale" name="locale">
+                        {Locale::ALL
+                            .into_iter()
+                            .map(|l| view! { <option value=l.code() selected=l == user.locale>{l.native_name()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+                <button class="button" type="submit">{i18n.t(Key::Save)}</button>
+            </ActionForm>
+
+            <h2>{i18n.t(Key::ChangePasswordSection)}</h2>
+            <Show when=changed>
+                <p class="notice" role="status">{i18n.t(Key::PasswordChangedNotice)}</p>
+            </Show>
+            <ActionForm action=password attr:class="form" attr:id="password-form">
+                <FormError result=password_result/>
+                <Field
+                    name="current_password"
+                    label=Key::CurrentPasswordLabel
+                    kind="password"
+                    autocomplete="current-password"
+                    error=field_error(password_result, "current_password")
+                />
+                <NewPasswordField result=password_result label=Key::NewPasswordLabel/>
+                <button class="button" type="submit">{i18n.t(Key::ChangePasswordSection)}</button>
+            </ActionForm>
+
+            <ActionForm action=sign_out attr:class="sign-out" attr:id="sign-out-form">
+                <button class="button button-secondary" type="submit">{i18n.t(Key::SignOut)}</button>
+            </ActionForm>
+        </section>
+    }
+}

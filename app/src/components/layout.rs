@@ -20,8 +20,8 @@ pub fn SiteHeader() -> impl IntoView {
                 <nav class="site-nav" aria-label=i18n.t(Key::MainNavigation)>
                     <a href="/">{i18n.t(Key::NavCampaigns)}</a>
                     <a href="/designers">{i18n.t(Key::NavDesigners)}</a>
+                    <AccountLink/>
                 </nav>
-                <AccountLink/>
                 <LanguageSwitch/>
             </div>
         </header>

@@ -311,3 +311,14 @@ async fn changing_the_password_ends_the_other_sessions(pool: PgPool) {
     assert_eq!(me(&app, &laptop).await["email"], "lea@example.org", "this session stays");
     assert!(me(&app, &phone).await.is_null(), "the other session ended");
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn admins_are_named_by_configuration(pool: PgPool) {
+    let app = TestApp::spawn_with(pool, &[("ADMIN_EMAILS", "Ops@Example.org")]).await;
+    let ops = app.browser();
+    sign_up(&app, &ops, "ops@example.org").await;
+    let lea = app.browser();
+    sign_up(&app, &lea, "lea@example.org").await;
+    assert_eq!(me(&app, &ops).await["is_admin"], true);
+    assert_eq!(me(&app, &lea).await["is_admin"], false);
+}

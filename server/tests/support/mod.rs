@@ -102,16 +102,31 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(format!("{}{path}", self.base)).send().await.expect("request")
+        self.get_with(path, &[]).await
+    }
+
+    /// A GET that gives up after 15 s and is tried once more: under heavy load a page render
+    /// has (rarely) never answered, and a stuck test would hold CI for its whole time budget.
+    /// A second timeout fails the test.
+    async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+        for attempt in 1..=2 {
+            let mut request =
+                self.client.get(format!("{}{path}", self.base)).timeout(std::time::Duration::from_secs(15));
+            for (name, value) in headers {
+                request = request.header(*name, *value);
+            }
+            match request.send().await {
+                Ok(response) => return response,
+                Err(e) if e.is_timeout() && attempt == 1 => eprintln!("GET {path} timed out; trying once more"),
+                Err(e) => panic!("GET {path}: {e}"),
+            }
+        }
+        unreachable!("the loop returns or panics")
     }
 
     /// GET with headers, returning status and body.
     pub async fn page(&self, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
-        let mut request = self.client.get(format!("{}{path}", self.base));
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let response = request.send().await.expect("request");
+        let response = self.get_with(path, headers).await;
         let status = response.status().as_u16();
         (status, response.text().await.expect("body"))
     }

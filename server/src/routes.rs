@@ -1,9 +1,10 @@
 //! The router: Leptos pages and server functions, plus a few plain axum routes.
 
 use crate::security::{self, Https};
+use app::backend::security::local_path;
 use app::backend::AppState;
 use app::domain::Locale;
-use app::i18n::LANG_COOKIE;
+use app::i18n::language_cookie;
 use axum::extract::{Form, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -70,31 +71,7 @@ async fn set_language(State(state): State<AppState>, Form(choice): Form<Language
     let Some(locale) = Locale::from_tag(&choice.lang) else {
         return (StatusCode::BAD_REQUEST, "unknown language").into_response();
     };
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", locale.code());
+    let cookie = language_cookie(locale, state.secure_cookies);
     let next = local_path(&choice.next).unwrap_or("/").to_owned();
     (StatusCode::SEE_OTHER, [(header::LOCATION, next), (header::SET_COOKIE, cookie)]).into_response()
-}
-
-/// `next` when it is a path on this site (`/x`), not `//other.site` or `/\other.site`.
-pub fn local_path(next: &str) -> Option<&str> {
-    let ok = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.starts_with("/\\")
-        && !next.chars().any(|c| c.is_control());
-    ok.then_some(next)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::local_path;
-
-    #[test]
-    fn only_local_paths_are_followed() {
-        assert_eq!(local_path("/campaigns/fil-rouge?kind=workshop"), Some("/campaigns/fil-rouge?kind=workshop"));
-        assert_eq!(local_path("/"), Some("/"));
-        for bad in ["", "https://evil.example", "//evil.example", "/\\evil.example", "evil", "/a\r\nSet-Cookie: x=1"] {
-            assert_eq!(local_path(bad), None, "{bad:?}");
-        }
-    }
 }

@@ -39,10 +39,7 @@ mod server {
 
     /// Where to go after signing in: our own path, else the account page.
     pub fn after_sign_in(next: Option<String>) -> String {
-        next.filter(|n| {
-            n.starts_with('/') && !n.starts_with("//") && !n.starts_with("/\\") && !n.contains(['\r', '\n'])
-        })
-        .unwrap_or_else(|| "/account".to_owned())
+        next.as_deref().and_then(crate::backend::security::local_path).unwrap_or("/account").to_owned()
     }
 
     pub async fn check_limit(state: &AppState, action: AuthAction, account: Option<&str>) -> Result<(), AppError> {
@@ -230,12 +227,7 @@ pub async fn update_account(display_name: String, locale: String) -> Result<(), 
             let locale = Locale::from_tag(&locale).ok_or_else(|| invalid("locale", Key::InvalidInputText))?;
             users::update_profile(&mut *state.pool.acquire().await?, me.id, &name, locale).await?;
             if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-                let secure = if state.secure_cookies { "; Secure" } else { "" };
-                let cookie = format!(
-                    "{}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}",
-                    crate::i18n::LANG_COOKIE,
-                    locale.code()
-                );
+                let cookie = crate::i18n::language_cookie(locale, state.secure_cookies);
                 if let Ok(value) = axum::http::HeaderValue::from_str(&cookie) {
                     response.append_header(axum::http::header::SET_COOKIE, value);
                 }

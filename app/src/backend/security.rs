@@ -23,3 +23,26 @@ pub fn provide_content_security_policy() {
         response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
+
+/// `next` when it is a path on this site (`/x`), not `//other.site` or `/\other.site`.
+pub fn local_path(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control());
+    ok.then_some(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path("/campaigns/fil-rouge?kind=workshop"), Some("/campaigns/fil-rouge?kind=workshop"));
+        assert_eq!(local_path("/"), Some("/"));
+        for bad in ["", "https://evil.example", "//evil.example", "/\\evil.example", "evil", "/a\r\nSet-Cookie: x=1"] {
+            assert_eq!(local_path(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -18,6 +18,13 @@ use leptos::prelude::*;
 /// Name of the cookie that remembers the chosen language.
 pub const LANG_COOKIE: &str = "trame_lang";
 
+/// The `Set-Cookie` value that remembers a language choice for a year.
+#[cfg(feature = "ssr")]
+pub fn language_cookie(locale: Locale, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly{secure}", locale.code())
+}
+
 /// Picks the string of `locale` out of a (French, English, German) triple.
 pub(crate) fn pick(locale: Locale, (fr, en, de): (&'static str, &'static str, &'static str)) -> &'static str {
     match locale {

@@ -6,6 +6,7 @@ use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::i18n::{provide_i18n, request_locale};
 use crate::pages::account::AccountPage;
 use crate::pages::auth::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage};
+use crate::pages::pledge::{MyPledgesPage, PayPage, PledgePage, PledgeResultPage, ReceiptPage};
 use crate::pages::{campaign::CampaignPage, designers::DesignerPage, designers::DesignerRegistry, home::HomePage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
@@ -27,6 +28,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
+                // the card form of the pay page (Stripe.js is loaded by it, on that page only)
+                <script src="/pay.js" defer></script>
                 <MetaTags/>
             </head>
             <body>
@@ -59,6 +62,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/campaigns/:slug/pledge") view=PledgePage ssr=SsrMode::Async/>
+                    <Route path=path!("/pledges/:id/pay") view=PayPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pledges/:id/receipt") view=ReceiptPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pledges/:id") view=PledgeResultPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/pledges") view=MyPledgesPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -7,3 +7,8 @@ if [ -z "${DATABASE_URL:-}" ]; then
   "$ROOT/server/scripts/pg.sh" start
   export "$(grep '^DATABASE_URL=' "$ROOT/target/pg/env")"
 fi
+# Stripe: the local fake unless real keys are configured
+if [ -z "${STRIPE_SECRET_KEY:-}" ]; then
+  "$ROOT/server/scripts/stripe.sh" start
+  set -a; source "$ROOT/target/localstripe/env"; set +a
+fi

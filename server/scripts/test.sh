@@ -12,7 +12,8 @@ export SQLX_OFFLINE=true
 say "format";                    cargo fmt --all -- --check
 say "lint (server)";             pcargo clippy --workspace --all-targets -- -D warnings
 say "lint (browser)";            cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
-say "unit + integration tests";  pcargo test --workspace
+# sqlx::test pools share 20 connections across a binary's tests: three at a time keeps them within it
+say "unit + integration tests";  pcargo test --workspace -- --test-threads=3
 say "build the site";            cargo leptos build
 say "end-to-end tests";          server/scripts/e2e.sh
 say "all checks passed in $((SECONDS - START)) s"

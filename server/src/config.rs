@@ -55,6 +55,15 @@ pub struct Config {
     /// attempts a minute (defaults 20 and 5).
     pub auth_limit_per_address: u32,
     pub auth_limit_per_account: u32,
+    /// `STRIPE_SECRET_KEY` (`sk_...`), `STRIPE_PUBLISHABLE_KEY` (`pk_...`) and
+    /// `STRIPE_WEBHOOK_SECRET` (`whsec_...`). `make run` and the tests use localstripe's.
+    pub stripe_secret_key: SecretString,
+    pub stripe_publishable_key: String,
+    pub stripe_webhook_secret: SecretString,
+    /// `STRIPE_API_URL` (default `https://api.stripe.com/`) and `STRIPE_JS_URL` (default
+    /// `https://js.stripe.com/v3/`): point both at localstripe to work without Stripe.
+    pub stripe_api_url: String,
+    pub stripe_js_url: String,
 }
 
 impl Config {
@@ -90,6 +99,25 @@ impl Config {
             auth_limit_per_address: parse(&lookup, "TRAME_AUTH_LIMIT_PER_ADDRESS", 20)?,
             auth_limit_per_account: parse(&lookup, "TRAME_AUTH_LIMIT_PER_ACCOUNT", 5)?,
             secure_cookies: parse(&lookup, "TRAME_SECURE_COOKIES", false)?,
+            stripe_secret_key: SecretString::from(
+                lookup("STRIPE_SECRET_KEY")
+                    .filter(|v| !v.is_empty())
+                    .ok_or(ConfigError::Missing("STRIPE_SECRET_KEY"))?,
+            ),
+            stripe_publishable_key: lookup("STRIPE_PUBLISHABLE_KEY")
+                .filter(|v| !v.is_empty())
+                .ok_or(ConfigError::Missing("STRIPE_PUBLISHABLE_KEY"))?,
+            stripe_webhook_secret: SecretString::from(
+                lookup("STRIPE_WEBHOOK_SECRET")
+                    .filter(|v| !v.is_empty())
+                    .ok_or(ConfigError::Missing("STRIPE_WEBHOOK_SECRET"))?,
+            ),
+            stripe_api_url: with_slash(
+                lookup("STRIPE_API_URL").filter(|v| !v.is_empty()).unwrap_or_else(|| "https://api.stripe.com/".into()),
+            ),
+            stripe_js_url: lookup("STRIPE_JS_URL")
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| "https://js.stripe.com/v3/".into()),
             log_format: match lookup("TRAME_LOG_FORMAT").as_deref() {
                 None | Some("") | Some("pretty") => LogFormat::Pretty,
                 Some("json") => LogFormat::Json,
@@ -112,6 +140,26 @@ impl Config {
     pub fn database_url(&self) -> &str {
         self.database_url.expose_secret()
     }
+
+    /// Stripe's settings, for the Stripe adapter only.
+    pub fn stripe(&self) -> app::backend::stripe::StripeConfig {
+        app::backend::stripe::StripeConfig {
+            secret_key: self.stripe_secret_key.expose_secret().to_owned(),
+            publishable_key: self.stripe_publishable_key.clone(),
+            webhook_secret: self.stripe_webhook_secret.expose_secret().to_owned(),
+            api_url: self.stripe_api_url.clone(),
+            js_url: self.stripe_js_url.clone(),
+        }
+    }
+}
+
+/// The Stripe client builds `{base}v1/...`: the base must end with a slash.
+fn with_slash(url: String) -> String {
+    if url.ends_with('/') {
+        url
+    } else {
+        format!("{url}/")
+    }
 }
 
 fn parse<T>(lookup: &impl Fn(&str) -> Option<String>, name: &'static str, default: T) -> Result<T, ConfigError>
@@ -131,7 +179,15 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let mut map: HashMap<String, String> = [
+            ("STRIPE_SECRET_KEY", "sk_test_x"),
+            ("STRIPE_PUBLISHABLE_KEY", "pk_test_x"),
+            ("STRIPE_WEBHOOK_SECRET", "whsec_x"),
+        ]
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        map.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         Config::from_lookup(|name| map.get(name).cloned())
     }
 
@@ -175,6 +231,7 @@ mod tests {
             config(&[("DATABASE_URL", "postgres://u:hunter2@h/db"), ("SMTP_URL", "smtps://u:hunter3@mail")]).unwrap();
         assert!(!format!("{c:?}").contains("hunter3"));
         assert!(!format!("{c:?}").contains("hunter2"));
+        assert!(!format!("{c:?}").contains("sk_test_x") && !format!("{c:?}").contains("whsec_x"));
         assert_eq!(c.database_url(), "postgres://u:hunter2@h/db");
     }
 }

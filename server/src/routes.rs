@@ -27,6 +27,7 @@ pub fn router(state: AppState, sessions: SessionManagerLayer<PostgresStore>, htt
     Router::new()
         .route("/health", get(health))
         .route("/lang", post(set_language))
+        .route("/webhooks/stripe", post(app::backend::webhooks::stripe_webhook))
         .leptos_routes(&state, routes, move || app::shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
         .layer(sessions)

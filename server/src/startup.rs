@@ -6,6 +6,7 @@ use crate::routes;
 use app::backend::email::{Mailer, MailerError};
 use app::backend::jobs::Jobs;
 use app::backend::limits::RateLimits;
+use app::backend::stripe::Stripe;
 use app::backend::{AppState, Settings};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
@@ -32,6 +33,8 @@ pub enum StartupError {
     Listen(#[from] std::io::Error),
     #[error("email: {0}")]
     Mailer(#[from] MailerError),
+    #[error("stripe: {0}")]
+    Stripe(#[from] app::backend::stripe::PaymentError),
     #[error("job queues: {0}")]
     Jobs(#[from] underway::job::Error),
 }
@@ -77,18 +80,23 @@ impl Application {
         let address = listener.local_addr()?;
         leptos_options.site_addr = address;
         let mailer = Arc::new(Mailer::new(config.smtp_url(), &config.mail_from, &config.email_dir)?);
-        let jobs = Arc::new(Jobs::build(pool.clone(), mailer).await?);
-        let settings = Settings {
-            public_url: config.public_url.clone().unwrap_or_else(|| format!("http://{address}")),
-            admin_emails: config.admin_emails.clone(),
-            trust_proxy: config.trust_proxy,
-        };
+        let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
+        let stripe = Arc::new(Stripe::new(config.stripe())?);
+        let jobs = Jobs::build(pool.clone(), mailer, stripe.clone(), &public_url).await?;
+        match app::backend::jobs::schedule_closes(&pool, &jobs).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(campaigns = n, "scheduled campaign closes"),
+            Err(e) => tracing::error!(error = %e, "cannot schedule campaign closes"),
+        }
+        let settings =
+            Settings { public_url, admin_emails: config.admin_emails.clone(), trust_proxy: config.trust_proxy };
         let state = AppState {
             pool: pool.clone(),
             leptos_options,
             secure_cookies: config.secure_cookies,
             settings: Arc::new(settings),
             jobs,
+            stripe,
             limits: Arc::new(RateLimits::new(config.auth_limit_per_address, config.auth_limit_per_account)),
         };
         let sessions = SessionManagerLayer::new(PostgresStore::new(pool))
@@ -99,6 +107,11 @@ impl Application {
             .with_expiry(Expiry::OnInactivity(time::Duration::days(config.session_idle_days)));
         let router = routes::router(state.clone(), sessions, config.secure_cookies);
         Ok(Application { listener, router, state, run_workers: config.run_workers })
+    }
+
+    /// The shared state (tests call the payment code and the jobs with it).
+    pub fn state(&self) -> AppState {
+        self.state.clone()
     }
 
     pub fn port(&self) -> u16 {

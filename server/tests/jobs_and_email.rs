@@ -136,7 +136,7 @@ fn emails(app: &TestApp) -> Vec<String> {
 
 #[sqlx::test(migrations = "../migrations")]
 async fn the_welcome_email_is_written_as_a_readable_eml_in_the_user_s_language(pool: PgPool) {
-    let app = TestApp::spawn_with(pool, &[("TRAME_WORKER", "true")]).await;
+    let app = TestApp::spawn_with_workers(pool).await;
     let browser = app.browser();
     let response = browser
         .post(format!("{}/api/auth/sign-up", app.base))
@@ -153,7 +153,10 @@ async fn the_welcome_email_is_written_as_a_readable_eml_in_the_user_s_language(p
     assert!(eml.contains("Subject: Welcome to Trame"), "{eml}");
     assert!(eml.contains("Content-Type: text/plain") && eml.contains("Content-Type: text/html"), "{eml}");
     assert!(eml.contains("Hello Sam Haddad,"), "{eml}");
-    let status = sqlx::query_scalar!("select status from email_outbox").fetch_one(&app.pool).await.unwrap();
-    assert_eq!(status, "sent");
+    // the job records the delivery once the file is written
+    wait_for("the outbox row marked sent", async || {
+        sqlx::query_scalar!("select status from email_outbox").fetch_one(&app.pool).await.unwrap() == "sent"
+    })
+    .await;
     app.stop().await;
 }

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
-mod server {
+pub(crate) mod server {
     pub use crate::backend::auth;
     pub use crate::backend::db::users;
     pub use crate::backend::email::{self, EmailTemplate};
@@ -42,6 +42,53 @@ mod server {
         next.as_deref().and_then(crate::backend::security::local_path).unwrap_or("/account").to_owned()
     }
 
+    /// Creates an account, sends the welcome email and signs the new account in.
+    pub async fn register(
+        state: &AppState,
+        email: &str,
+        display_name: &str,
+        password: &str,
+    ) -> Result<crate::domain::UserId, AppError> {
+        check_limit(state, AuthAction::SignUp, Some(email)).await?;
+        let email = parse_email(email)?;
+        let name = DisplayName::parse(display_name).map_err(|_| invalid("display_name", Key::NameInvalid))?;
+        let hash = auth::hash_password(parse_password(password)?).await?;
+        let locale = request_locale();
+        let mut tx = state.pool.begin().await?;
+        let user = users::insert(&mut tx, &email, &name, &hash, locale).await?;
+        let welcome =
+            EmailTemplate::Welcome { name: name.as_str().to_owned(), link: state.settings.public_url.clone() };
+        email::enqueue(&mut tx, &state.jobs, email.as_str(), locale, &welcome, Some(&format!("welcome-{user}")))
+            .await?;
+        tx.commit().await?;
+        auth::sign_in_session(&auth::session().await?, user, 0).await?;
+        Ok(user)
+    }
+
+    /// Checks a password and signs the account in; a wrong address and a wrong password get the
+    /// same answer.
+    pub async fn authenticate(
+        state: &AppState,
+        email: &str,
+        password: String,
+    ) -> Result<crate::domain::UserId, AppError> {
+        check_limit(state, AuthAction::SignIn, Some(email)).await?;
+        let email = parse_email(email)?;
+        let user = users::by_email(&mut *state.pool.acquire().await?, &email).await?;
+        // without an account, a dummy hash is checked: as slow as a wrong password, so the timing
+        // does not tell whether the account exists
+        let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+        let valid = auth::verify_password(password, stored).await?;
+        match user {
+            Some(user) if valid => {
+                let id = crate::domain::UserId(user.user_id);
+                auth::sign_in_session(&auth::session().await?, id, user.session_epoch).await?;
+                Ok(id)
+            }
+            _ => Err(invalid("password", Key::WrongCredentials)),
+        }
+    }
+
     pub async fn check_limit(state: &AppState, action: AuthAction, account: Option<&str>) -> Result<(), AppError> {
         let address = client_address(state.settings.trust_proxy).await;
         state.limits.check(action, address, account)
@@ -64,20 +111,7 @@ pub async fn sign_up(
     crate::backend::with_status(
         async move {
             use server::*;
-            let state = state()?;
-            check_limit(&state, AuthAction::SignUp, Some(&email)).await?;
-            let email = parse_email(&email)?;
-            let name = DisplayName::parse(&display_name).map_err(|_| invalid("display_name", Key::NameInvalid))?;
-            let hash = auth::hash_password(parse_password(&password)?).await?;
-            let locale = request_locale();
-            let mut tx = state.pool.begin().await?;
-            let user = users::insert(&mut tx, &email, &name, &hash, locale).await?;
-            let welcome =
-                EmailTemplate::Welcome { name: name.as_str().to_owned(), link: state.settings.public_url.clone() };
-            email::enqueue(&mut tx, &state.jobs, email.as_str(), locale, &welcome, Some(&format!("welcome-{user}")))
-                .await?;
-            tx.commit().await?;
-            auth::sign_in_session(&auth::session().await?, user, 0).await?;
+            register(&state()?, &email, &display_name, &password).await?;
             leptos_axum::redirect(&after_sign_in(next));
             Ok(())
         }
@@ -91,27 +125,9 @@ pub async fn sign_in(email: String, password: String, next: Option<String>) -> R
     crate::backend::with_status(
         async move {
             use server::*;
-            let state = state()?;
-            check_limit(&state, AuthAction::SignIn, Some(&email)).await?;
-            let email = parse_email(&email)?;
-            let user = users::by_email(&mut *state.pool.acquire().await?, &email).await?;
-            // without an account, a dummy hash is checked: as slow as a wrong password, so the timing
-            // does not tell whether the account exists
-            let stored = user.as_ref().and_then(|u| u.password_hash.clone());
-            let valid = auth::verify_password(password, stored).await?;
-            match user {
-                Some(user) if valid => {
-                    auth::sign_in_session(
-                        &auth::session().await?,
-                        crate::domain::UserId(user.user_id),
-                        user.session_epoch,
-                    )
-                    .await?;
-                    leptos_axum::redirect(&after_sign_in(next));
-                    Ok(())
-                }
-                _ => Err(invalid("password", Key::WrongCredentials)),
-            }
+            authenticate(&state()?, &email, password).await?;
+            leptos_axum::redirect(&after_sign_in(next));
+            Ok(())
         }
         .await,
     )

@@ -4,3 +4,4 @@ pub mod auth;
 pub mod campaigns;
 pub mod clock;
 pub mod designers;
+pub mod pledges;

@@ -8,7 +8,10 @@ pub mod email;
 pub mod jobs;
 pub mod limits;
 pub mod markdown;
+pub mod payments;
 pub mod security;
+pub mod stripe;
+pub mod webhooks;
 
 use crate::error::AppError;
 use leptos::prelude::use_context;
@@ -25,7 +28,20 @@ pub struct AppState {
     pub secure_cookies: bool,
     pub settings: Arc<Settings>,
     pub jobs: Arc<jobs::Jobs>,
+    pub stripe: Arc<stripe::Stripe>,
     pub limits: Arc<limits::RateLimits>,
+}
+
+impl AppState {
+    /// The payment code, with what it needs from the state.
+    pub fn payments(&self) -> payments::Payments<'_> {
+        payments::Payments {
+            pool: &self.pool,
+            stripe: &self.stripe,
+            jobs: &self.jobs,
+            public_url: &self.settings.public_url,
+        }
+    }
 }
 
 /// Settings the server functions need, read from the configuration.

@@ -4,13 +4,22 @@
 use leptos::nonce::{provide_nonce, use_nonce};
 use leptos::prelude::use_context;
 
-/// The policy for a page whose inline scripts carry `nonce`.
-pub fn content_security_policy(nonce: &str) -> String {
+/// The policy for a page whose inline scripts carry `nonce`. `stripe` are the origins of
+/// Stripe.js and Stripe's API: the card form loads from, talks to and frames them.
+pub fn content_security_policy(nonce: &str, stripe: &[String]) -> String {
+    let stripe = stripe.join(" ");
     format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
-         form-action 'self'; frame-ancestors 'none'"
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval' {stripe}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self' {stripe}; frame-src {stripe} https://hooks.stripe.com; \
+         font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
+}
+
+/// `https://js.stripe.com` from `https://js.stripe.com/v3/`.
+pub fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next().filter(|h| !h.is_empty())?;
+    Some(format!("{scheme}://{host}"))
 }
 
 /// Generates this response's nonce (Leptos puts it on its own scripts) and sets the header.
@@ -19,7 +28,15 @@ pub fn provide_content_security_policy() {
     let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else {
         return;
     };
-    if let Ok(value) = axum::http::HeaderValue::from_str(&content_security_policy(&nonce)) {
+    let stripe: Vec<String> = use_context::<super::AppState>()
+        .map(|state| {
+            let mut origins: Vec<String> =
+                [&state.stripe.js_url, &state.stripe.api_url].into_iter().filter_map(|u| origin_of(u)).collect();
+            origins.dedup();
+            origins
+        })
+        .unwrap_or_default();
+    if let Ok(value) = axum::http::HeaderValue::from_str(&content_security_policy(&nonce, &stripe)) {
         response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
@@ -36,6 +53,16 @@ pub fn local_path(next: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::local_path;
+
+    #[test]
+    fn origins_of_urls() {
+        assert_eq!(super::origin_of("https://js.stripe.com/v3/").as_deref(), Some("https://js.stripe.com"));
+        assert_eq!(
+            super::origin_of("http://127.0.0.1:8420/js.stripe.com/v3/").as_deref(),
+            Some("http://127.0.0.1:8420")
+        );
+        assert_eq!(super::origin_of("nonsense"), None);
+    }
 
     #[test]
     fn only_local_paths_are_followed() {

@@ -6,7 +6,7 @@ use crate::i18n::{use_i18n, Key};
 use leptos::prelude::*;
 
 #[component]
-pub fn RewardCard(tier: RewardTierView) -> impl IntoView {
+pub fn RewardCard(tier: RewardTierView, pledge_href: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let sold_out = tier.is_sold_out();
     // tiers with time slots are limited by their places, shown per slot
@@ -103,6 +103,7 @@ pub fn RewardCard(tier: RewardTierView) -> impl IntoView {
                 {slots}
             </dl>
             {availability}
+            {pledge_href.map(|href| view! { <a class="button choose-reward" href=href>{i18n.t(Key::ChooseReward)}</a> })}
         </article>
     }
 }

@@ -6,6 +6,7 @@ mod enums;
 mod ids;
 mod locale;
 mod money;
+mod pledge;
 mod status;
 mod text;
 mod time;
@@ -19,6 +20,7 @@ pub use enums::{
 pub use ids::{CampaignId, DesignerId, NeedId, PartnerId, PickupPointId, PledgeId, RewardSlotId, RewardTierId, UserId};
 pub use locale::Locale;
 pub use money::{Currency, Money, MoneyError};
+pub use pledge::{parse_amount, PledgeChoice, PledgeForm};
 pub use status::{CampaignStatus, PledgeStatus, TransitionError};
 pub use text::{Email, EmailError, Slug, SlugError};
 pub use time::{to_zurich, TimeLeft};

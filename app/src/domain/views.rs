@@ -3,7 +3,8 @@
 
 use super::{
     CampaignId, CampaignStatus, DesignerId, Fulfilment, FundingModel, Locale, Money, NeedKind, PartnerKind,
-    PartnerLevel, PickupPointId, Practice, RewardKind, RewardSlotId, RewardTierId, UpdateVisibility, UserId,
+    PartnerLevel, PickupPointId, PledgeId, PledgeStatus, Practice, QuestionKind, RewardKind, RewardSlotId,
+    RewardTierId, UpdateVisibility, UserId,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
@@ -115,7 +116,19 @@ pub struct RewardTierView {
     pub location: Option<String>,
     pub pickup_points: Vec<PickupPointView>,
     pub slots: Vec<SlotView>,
+    pub questions: Vec<QuestionView>,
+    pub max_per_pledge: i32,
     pub designer: Option<DesignerRef>,
+}
+
+/// A question a backer answers when choosing a tier (a size, a dietary need...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuestionView {
+    pub id: i64,
+    pub prompt: String,
+    pub kind: QuestionKind,
+    pub choices: Vec<String>,
+    pub required: bool,
 }
 
 impl RewardTierView {
@@ -283,6 +296,8 @@ mod tests {
             fulfilment: Fulfilment::Pickup,
             location: None,
             pickup_points: vec![],
+            questions: vec![],
+            max_per_pledge: 1,
             slots: slots
                 .into_iter()
                 .enumerate()
@@ -322,4 +337,72 @@ mod tests {
         assert_eq!(need(40, 10).percent(), 25);
         assert_eq!(need(4, 9).percent(), 100);
     }
+}
+
+/// What the pledge form needs: the campaign, its rewards, who is pledging, and a fresh key that
+/// makes a resubmitted form create one pledge.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PledgeFormPage {
+    pub campaign: CampaignDetail,
+    pub rewards: Vec<RewardTierView>,
+    pub user: Option<SignedInUser>,
+    pub idempotency_key: String,
+    /// The pledge being changed, with its current choice.
+    pub editing: Option<PledgeView>,
+    pub server_now: DateTime<Utc>,
+}
+
+/// One pledge, as its backer sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PledgeView {
+    pub id: PledgeId,
+    pub campaign_slug: String,
+    pub campaign_title: String,
+    pub campaign_status: CampaignStatus,
+    pub funding_model: FundingModel,
+    pub ends_at: DateTime<Utc>,
+    pub reward_tier_id: Option<RewardTierId>,
+    pub reward_title: Option<String>,
+    pub reward_slot_id: Option<RewardSlotId>,
+    pub slot: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    pub pickup_point_id: Option<PickupPointId>,
+    pub pickup: Option<String>,
+    pub quantity: i32,
+    pub reward_amount: Money,
+    pub extra_amount: Money,
+    pub total: Money,
+    pub status: PledgeStatus,
+    pub answers: Vec<(i64, String)>,
+    pub created_at: DateTime<Utc>,
+    pub collected_at: Option<DateTime<Utc>>,
+    pub payment_due_at: Option<DateTime<Utc>>,
+    /// The last payment error Stripe reported, to show on the pay page.
+    pub payment_error: Option<String>,
+    /// Before the deadline, pending or active: the backer may change or cancel it.
+    pub changeable: bool,
+}
+
+/// The pay page: the summary, and what Stripe.js must do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PayPage {
+    pub pledge: PledgeView,
+    /// `setup` (save a card), `authenticate` (3-D Secure for a payment) or `done`.
+    pub mode: String,
+    pub client_secret: String,
+    pub publishable_key: String,
+    pub stripe_js_url: String,
+    pub server_now: DateTime<Utc>,
+}
+
+/// What the owner of a campaign (and its backers, once closed) see of the money.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settlement {
+    pub collected: Money,
+    pub collected_count: i64,
+    /// Charges that failed and wait for their backer.
+    pub awaiting: Money,
+    pub awaiting_count: i64,
+    pub dropped: Money,
+    pub dropped_count: i64,
+    pub refunded: Money,
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::Locale;
 use crate::domain::{
-    CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, Practice, RewardKind,
+    CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, PledgeStatus, Practice, RewardKind,
     UpdateVisibility,
 };
 
@@ -24,6 +24,20 @@ impl Translate for RewardKind {
             RewardKind::GuidedRoute => ("Parcours guidé", "Guided route", "Geführter Rundgang"),
             RewardKind::Coaching => ("Coaching en ligne", "Online coaching", "Online-Coaching"),
             RewardKind::Meeting => ("Rencontre", "Meeting", "Begegnung"),
+        }
+    }
+}
+
+impl Translate for PledgeStatus {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            PledgeStatus::Pending => ("En attente de carte", "Waiting for a card", "Wartet auf eine Karte"),
+            PledgeStatus::Active => ("Active — carte enregistrée", "Active — card saved", "Aktiv — Karte gespeichert"),
+            PledgeStatus::Collected => ("Payée", "Paid", "Bezahlt"),
+            PledgeStatus::PaymentFailed => ("Paiement à finaliser", "Payment to complete", "Zahlung abzuschließen"),
+            PledgeStatus::Dropped => ("Abandonnée", "Dropped", "Verfallen"),
+            PledgeStatus::Cancelled => ("Annulée", "Cancelled", "Storniert"),
+            PledgeStatus::Refunded => ("Remboursée", "Refunded", "Erstattet"),
         }
     }
 }

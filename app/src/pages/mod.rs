@@ -5,6 +5,7 @@ pub mod auth;
 pub mod campaign;
 pub mod designers;
 pub mod home;
+pub mod pledge;
 
 use crate::error::AppError;
 use crate::i18n::{use_i18n, Key};

@@ -2,6 +2,8 @@
 // Each test binary includes this module and uses a part of it.
 #![allow(dead_code)]
 
+pub mod fixtures;
+
 use sqlx::PgPool;
 use trame::config::Config;
 use trame::startup::Application;
@@ -12,7 +14,48 @@ pub struct TestApp {
     pub pool: PgPool,
     /// Where this app writes its emails (`.eml` files).
     pub email_dir: std::path::PathBuf,
+    /// The server's state: the payment code and jobs can be called directly.
+    pub state: app::backend::AppState,
+    own_pool: Option<PgPool>,
     stop: Option<(tokio::sync::oneshot::Sender<()>, tokio::task::JoinHandle<std::io::Result<()>>)>,
+}
+
+/// The STRIPE_* settings of the local Stripe fake: from the environment (`make test` starts it),
+/// else started here by `server/scripts/stripe.sh`.
+pub fn stripe_settings() -> Vec<(String, String)> {
+    static SETTINGS: std::sync::OnceLock<Vec<(String, String)>> = std::sync::OnceLock::new();
+    SETTINGS
+        .get_or_init(|| {
+            let names = [
+                "STRIPE_SECRET_KEY",
+                "STRIPE_PUBLISHABLE_KEY",
+                "STRIPE_WEBHOOK_SECRET",
+                "STRIPE_API_URL",
+                "STRIPE_JS_URL",
+            ];
+            if let Ok(url) = std::env::var("STRIPE_API_URL") {
+                if !url.is_empty() {
+                    return names.iter().filter_map(|n| std::env::var(n).ok().map(|v| (n.to_string(), v))).collect();
+                }
+            }
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+            let status = std::process::Command::new(root.join("server/scripts/stripe.sh"))
+                .arg("start")
+                .status()
+                .expect("server/scripts/stripe.sh runs");
+            assert!(status.success(), "localstripe did not start");
+            std::fs::read_to_string(root.join("target/localstripe/env"))
+                .expect("target/localstripe/env")
+                .lines()
+                .filter_map(|l| l.split_once('=').map(|(k, v)| (k.to_owned(), v.to_owned())))
+                .collect()
+        })
+        .clone()
+}
+
+/// One STRIPE_* setting.
+pub fn stripe_setting(name: &str) -> String {
+    stripe_settings().into_iter().find(|(k, _)| k == name).map(|(_, v)| v).unwrap_or_default()
 }
 
 fn tempfile_dir() -> std::path::PathBuf {
@@ -28,8 +71,34 @@ impl TestApp {
         TestApp::spawn_with(pool, &[]).await
     }
 
+    /// With job workers, on a pool of its own: workers keep connections (notifications, the
+    /// task's transaction) that the test database's five would not cover. Call `stop`.
+    pub async fn spawn_with_workers(pool: PgPool) -> TestApp {
+        TestApp::spawn_own_pool(pool, &[("TRAME_WORKER", "true")]).await
+    }
+
+    /// On a pool of its own (up to 10 connections, outside the 20 that sqlx::test shares between
+    /// a binary's tests). Call `stop`, which closes it.
+    pub async fn spawn_own_pool(pool: PgPool, vars: &[(&str, &str)]) -> TestApp {
+        let options = (*pool.connect_options()).clone();
+        let own = sqlx::postgres::PgPoolOptions::new()
+            .max_connections(10)
+            .idle_timeout(std::time::Duration::from_secs(2))
+            .connect_with(options)
+            .await
+            .expect("own pool");
+        let mut app = TestApp::spawn_on(own.clone(), vars).await;
+        app.pool = own.clone();
+        app.own_pool = Some(own);
+        app
+    }
+
     /// With extra configuration (`("TRAME_AUTH_LIMIT_PER_ACCOUNT", "3")`...).
     pub async fn spawn_with(pool: PgPool, vars: &[(&str, &str)]) -> TestApp {
+        TestApp::spawn_on(pool, vars).await
+    }
+
+    async fn spawn_on(pool: PgPool, vars: &[(&str, &str)]) -> TestApp {
         if std::env::var("TEST_LOG").is_ok() {
             let _ = tracing_subscriber::fmt().with_env_filter("debug,hyper=info,h2=info").try_init();
         }
@@ -45,18 +114,20 @@ impl TestApp {
             ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
             ("EMAIL_DIR".into(), email_dir.display().to_string()),
         ];
+        settings.extend(stripe_settings());
         settings.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
         let config = Config::from_lookup(|name| settings.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
             .expect("test configuration");
         let app = Application::build_with_pool(config, pool.clone()).await.expect("application starts");
         let base = format!("http://127.0.0.1:{}", app.port());
+        let state = app.state();
         // dropping the TestApp stops the server and its job workers
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let server = tokio::spawn(app.run_until(async move {
             let _ = stopped.await;
         }));
         let client = TestApp::browser_for(&base, false);
-        TestApp { base, client, pool, email_dir, stop: Some((stop, server)) }
+        TestApp { base, client, pool, email_dir, state, own_pool: None, stop: Some((stop, server)) }
     }
 
     /// Stops the server and its job workers, and waits for them (before the test's pool closes).
@@ -64,6 +135,10 @@ impl TestApp {
         if let Some((stop, server)) = self.stop.take() {
             let _ = stop.send(());
             let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
+        }
+        if let Some(own) = self.own_pool.take() {
+            self.state.pool.close().await;
+            own.close().await;
         }
     }
 

@@ -4,11 +4,11 @@ use super::{money, stored};
 use crate::backend::markdown;
 use crate::domain::views::{
     CampaignCard, CampaignDetail, CampaignPage, DesignerCard, DesignerRef, FaqEntry, Image, LiveCampaigns,
-    MatchFundView, NeedView, PartnerView, PickupPointView, RewardTierView, SlotView, UpdateView,
+    MatchFundView, NeedView, PartnerView, PickupPointView, QuestionView, RewardTierView, SlotView, UpdateView,
 };
 use crate::domain::{
     CampaignId, CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, PickupPointId,
-    RewardKind, RewardSlotId, RewardTierId, UpdateVisibility,
+    QuestionKind, RewardKind, RewardSlotId, RewardTierId, UpdateVisibility,
 };
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -175,9 +175,30 @@ async fn rewards(db: &mut PgConnection, id: CampaignId, currency: &str) -> Resul
             opening_hours: p.opening_hours,
         });
     }
+    let mut questions: HashMap<i64, Vec<QuestionView>> = HashMap::new();
+    for q in sqlx::query!(
+        r#"
+        select q.reward_tier_id, q.reward_question_id, q.prompt, q.kind, q.choices, q.required
+        from reward_question q join reward_tier t using (reward_tier_id)
+        where t.campaign_id = $1
+        order by q.position, q.reward_question_id
+        "#,
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?
+    {
+        questions.entry(q.reward_tier_id).or_default().push(QuestionView {
+            id: q.reward_question_id,
+            prompt: q.prompt,
+            kind: stored(QuestionKind::parse(&q.kind))?,
+            choices: q.choices,
+            required: q.required,
+        });
+    }
     let rows = sqlx::query!(
         r#"
-        select t.reward_tier_id, t.title, t.description, t.kind, t.price, t.quantity_limit, t.claimed,
+        select t.reward_tier_id, t.title, t.description, t.kind, t.price, t.quantity_limit, t.claimed, t.max_per_pledge,
                t.estimated_delivery as "estimated_delivery: NaiveDate", t.fulfilment, t.location,
                d.slug as "designer_slug?", d.name as "designer_name?"
         from reward_tier t left join designer d using (designer_id)
@@ -203,6 +224,8 @@ async fn rewards(db: &mut PgConnection, id: CampaignId, currency: &str) -> Resul
                 location: t.location,
                 pickup_points: pickup.remove(&t.reward_tier_id).unwrap_or_default(),
                 slots: slots.remove(&t.reward_tier_id).unwrap_or_default(),
+                questions: questions.remove(&t.reward_tier_id).unwrap_or_default(),
+                max_per_pledge: t.max_per_pledge,
                 designer: t.designer_slug.zip(t.designer_name).map(|(slug, name)| DesignerRef { slug, name }),
             })
         })

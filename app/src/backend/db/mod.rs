@@ -7,6 +7,7 @@
 
 pub mod campaigns;
 pub mod designers;
+pub mod pledges;
 pub mod users;
 
 use crate::domain::{Currency, Money};

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 #[component]
-pub fn RewardCatalogue(slug: String, rewards: Vec<RewardTierView>) -> impl IntoView {
+pub fn RewardCatalogue(slug: String, rewards: Vec<RewardTierView>, open: bool) -> impl IntoView {
+    let card_slug = StoredValue::new(slug.clone());
     let i18n = use_i18n();
     if rewards.is_empty() {
         return ().into_any();
@@ -73,7 +74,15 @@ pub fn RewardCatalogue(slug: String, rewards: Vec<RewardTierView>) -> impl IntoV
                     if tiers.is_empty() {
                         view! { <p class="empty">{i18n.t(Key::NoRewardOfKind)}</p> }.into_any()
                     } else {
-                        tiers.into_iter().map(|tier| view! { <RewardCard tier/> }).collect_view().into_any()
+                        tiers
+                            .into_iter()
+                            .map(|tier| {
+                                let href = (open && !tier.is_sold_out())
+                                    .then(|| format!("/campaigns/{}/pledge?tier={}", card_slug.get_value(), tier.id));
+                                view! { <RewardCard tier pledge_href=href/> }
+                            })
+                            .collect_view()
+                            .into_any()
                     }
                 }}
             </div>

@@ -1,0 +1,394 @@
+//! The Stripe adapter: the only place that knows Stripe's HTTP API and its integer minor units.
+//!
+//! Requests are built with async-stripe's typed builders and always carry an idempotency key
+//! derived from our own ids. Responses are read into the small structs below, holding only the
+//! fields we use: they parse from real Stripe and from the `localstripe` fake alike (the fake
+//! omits fields that async-stripe's full types require).
+
+use crate::domain::{Currency, Money};
+use hmac::{Hmac, Mac};
+use serde::Deserialize;
+use sha2::Sha256;
+use std::collections::HashMap;
+use stripe::IdempotencyKey;
+use stripe::{Client, ClientBuilder, RequestStrategy, StripeError, StripeRequest};
+use stripe_core::customer::CreateCustomer;
+use stripe_core::payment_intent::{CreatePaymentIntent, CreatePaymentIntentOffSession, RetrievePaymentIntent};
+use stripe_core::refund::CreateRefund;
+use stripe_core::setup_intent::{CreateSetupIntent, CreateSetupIntentUsage, RetrieveSetupIntent};
+
+/// How Trame reaches Stripe, and what the browser needs to load Stripe.js.
+pub struct Stripe {
+    client: Client,
+    /// `pk_...`, given to Stripe.js in the page.
+    pub publishable_key: String,
+    /// Where the browser loads Stripe.js from (`https://js.stripe.com/v3/`, or the fake).
+    pub js_url: String,
+    /// The API's base address, for the page's Content-Security-Policy.
+    pub api_url: String,
+    webhook_secret: String,
+}
+
+/// Stripe's settings, from the configuration.
+pub struct StripeConfig {
+    pub secret_key: String,
+    pub publishable_key: String,
+    pub webhook_secret: String,
+    /// `https://api.stripe.com/`; the trailing slash matters.
+    pub api_url: String,
+    pub js_url: String,
+}
+
+/// Why a call to Stripe failed.
+#[derive(Debug, thiserror::Error)]
+pub enum PaymentError {
+    /// The card was refused or needs its holder (402): the backer has to act.
+    #[error("card refused: {code} ({message})")]
+    Card { code: String, message: String },
+    /// Anything else: network, Stripe unavailable, a bug in the request. Worth retrying later.
+    #[error("stripe: {0}")]
+    Stripe(String),
+}
+
+impl From<StripeError> for PaymentError {
+    fn from(e: StripeError) -> PaymentError {
+        match e {
+            StripeError::Stripe(err, 402) => PaymentError::Card {
+                code: err.code.map(|c| c.as_str().to_owned()).unwrap_or_else(|| "card_declined".to_owned()),
+                message: err.message.unwrap_or_default(),
+            },
+            other => PaymentError::Stripe(other.to_string()),
+        }
+    }
+}
+
+/// A SetupIntent or PaymentIntent, as far as we read it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Intent {
+    pub id: String,
+    pub status: String,
+    #[serde(default)]
+    pub client_secret: Option<String>,
+    #[serde(default)]
+    pub customer: Option<String>,
+    #[serde(default)]
+    pub payment_method: Option<String>,
+    #[serde(default)]
+    pub amount: Option<i64>,
+    #[serde(default)]
+    pub currency: Option<String>,
+    #[serde(default)]
+    pub metadata: HashMap<String, String>,
+    #[serde(default)]
+    pub last_payment_error: Option<LastError>,
+    #[serde(default)]
+    pub last_setup_error: Option<LastError>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LastError {
+    #[serde(default)]
+    pub code: Option<String>,
+    #[serde(default)]
+    pub message: Option<String>,
+}
+
+impl Intent {
+    pub fn succeeded(&self) -> bool {
+        self.status == "succeeded"
+    }
+    pub fn requires_action(&self) -> bool {
+        self.status == "requires_action"
+    }
+    /// The attempt failed: the card was refused or authentication failed.
+    pub fn failed(&self) -> bool {
+        self.status == "canceled" || (self.status == "requires_payment_method" && self.error().is_some())
+    }
+    /// The status of our `payment` row that goes with this intent.
+    pub fn payment_status(&self) -> &'static str {
+        if self.succeeded() {
+            "succeeded"
+        } else if self.requires_action() {
+            "requires_action"
+        } else if self.failed() {
+            "failed"
+        } else {
+            "pending"
+        }
+    }
+
+    pub fn error(&self) -> Option<&LastError> {
+        self.last_payment_error.as_ref().or(self.last_setup_error.as_ref())
+    }
+}
+
+/// A Charge, as far as we read it (for `charge.refunded`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Charge {
+    pub id: String,
+    #[serde(default)]
+    pub payment_intent: Option<String>,
+    #[serde(default)]
+    pub refunded: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Created {
+    pub id: String,
+}
+
+/// A verified webhook event, as far as we read it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Event {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub type_: String,
+    pub data: EventData,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct EventData {
+    pub object: serde_json::Value,
+}
+
+impl Event {
+    /// Id of the object the event is about (`pi_...`, `seti_...`, `ch_...`).
+    pub fn object_id(&self) -> Option<&str> {
+        self.data.object.get("id").and_then(|v| v.as_str())
+    }
+}
+
+/// Why a webhook was refused.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WebhookError {
+    #[error("missing or malformed Stripe-Signature header")]
+    BadHeader,
+    #[error("no signature matches")]
+    BadSignature,
+    #[error("timestamp outside the tolerance")]
+    Stale,
+    #[error("body is not an event: {0}")]
+    BadBody(String),
+}
+
+/// Stripe's signature tolerance: events signed more than this long ago (or ahead) are refused.
+pub const WEBHOOK_TOLERANCE_SECS: i64 = 300;
+
+fn stripe_currency(c: Currency) -> stripe_types::Currency {
+    match c {
+        Currency::Chf => stripe_types::Currency::CHF,
+        Currency::Eur => stripe_types::Currency::EUR,
+    }
+}
+
+fn key(k: &str) -> Result<RequestStrategy, PaymentError> {
+    IdempotencyKey::new(k)
+        .map(RequestStrategy::Idempotent)
+        .map_err(|e| PaymentError::Stripe(format!("idempotency key {k:?}: {e:?}")))
+}
+
+/// Reads a response into our own struct (through serde, see the module's doc).
+fn read<T: serde::de::DeserializeOwned>(value: miniserde::json::Value) -> Result<T, PaymentError> {
+    serde_json::from_str(&miniserde::json::to_string(&value))
+        .map_err(|e| PaymentError::Stripe(format!("response: {e}")))
+}
+
+impl Stripe {
+    pub fn new(config: StripeConfig) -> Result<Stripe, PaymentError> {
+        let client = ClientBuilder::new(config.secret_key)
+            .url(config.api_url.clone())
+            .build()
+            .map_err(|e| PaymentError::Stripe(e.to_string()))?;
+        Ok(Stripe {
+            client,
+            publishable_key: config.publishable_key,
+            js_url: config.js_url,
+            api_url: config.api_url,
+            webhook_secret: config.webhook_secret,
+        })
+    }
+
+    /// Sends a request, with an idempotency key when it creates something, and reads the answer.
+    async fn send<T: serde::de::DeserializeOwned>(
+        &self,
+        request: stripe_client_core::RequestBuilder,
+        idempotency: Option<&str>,
+    ) -> Result<T, PaymentError> {
+        let mut request = request.customize::<miniserde::json::Value>();
+        if let Some(k) = idempotency {
+            request = request.request_strategy(key(k)?);
+        }
+        read(request.send(&self.client).await?)
+    }
+
+    pub async fn create_customer(&self, email: &str, user_id: i64, idempotency: &str) -> Result<String, PaymentError> {
+        let request = CreateCustomer::new()
+            .email(email)
+            .metadata(HashMap::from([("trame_user".to_owned(), user_id.to_string())]));
+        let created: Created = self.send(request.build(), Some(idempotency)).await?;
+        Ok(created.id)
+    }
+
+    /// A SetupIntent that saves the card for charges when the backer is away.
+    pub async fn create_setup_intent(
+        &self,
+        customer: &str,
+        pledge_id: i64,
+        idempotency: &str,
+    ) -> Result<Intent, PaymentError> {
+        let request = CreateSetupIntent::new()
+            .customer(customer)
+            .usage(CreateSetupIntentUsage::OffSession)
+            .metadata(HashMap::from([("trame_pledge".to_owned(), pledge_id.to_string())]));
+        self.send(request.build(), Some(idempotency)).await
+    }
+
+    pub async fn setup_intent(&self, id: &str) -> Result<Intent, PaymentError> {
+        let request = RetrieveSetupIntent::new(id);
+        self.send(request.build(), None).await
+    }
+
+    /// Charges a saved card. `off_session`: the backer is away (the charge run, the final retry).
+    /// A refused card is `PaymentError::Card`; one that needs authentication comes back as an
+    /// intent in `requires_action`.
+    pub async fn charge(
+        &self,
+        customer: &str,
+        payment_method: &str,
+        amount: Money,
+        off_session: bool,
+        payment_id: i64,
+        idempotency: &str,
+    ) -> Result<Intent, PaymentError> {
+        let minor = amount.to_minor_units().map_err(|e| PaymentError::Stripe(e.to_string()))?;
+        let mut request = CreatePaymentIntent::new(minor, stripe_currency(amount.currency()))
+            .customer(customer)
+            .payment_method(payment_method)
+            .confirm(true)
+            .metadata(HashMap::from([("trame_payment".to_owned(), payment_id.to_string())]));
+        if off_session {
+            request = request.off_session(CreatePaymentIntentOffSession::Bool(true));
+        }
+        self.send(request.build(), Some(idempotency)).await
+    }
+
+    pub async fn payment_intent(&self, id: &str) -> Result<Intent, PaymentError> {
+        let request = RetrievePaymentIntent::new(id);
+        self.send(request.build(), None).await
+    }
+
+    pub async fn charge_object(&self, id: &str) -> Result<Charge, PaymentError> {
+        let request =
+            stripe_client_core::RequestBuilder::new(stripe_client_core::StripeMethod::Get, format!("/charges/{id}"));
+        self.send(request, None).await
+    }
+
+    /// Refunds a payment in full.
+    pub async fn refund(&self, payment_intent: &str, idempotency: &str) -> Result<Created, PaymentError> {
+        let request = CreateRefund::new().payment_intent(payment_intent);
+        self.send(request.build(), Some(idempotency)).await
+    }
+
+    /// Forgets a saved card (the campaign failed: it will never be charged).
+    pub async fn detach(&self, payment_method: &str) -> Result<(), PaymentError> {
+        let request = stripe_client_core::RequestBuilder::new(
+            stripe_client_core::StripeMethod::Post,
+            format!("/payment_methods/{payment_method}/detach"),
+        );
+        let _: serde_json::Value = self.send(request, None).await?;
+        Ok(())
+    }
+
+    /// Checks a webhook's `Stripe-Signature` (`t=...,v1=...`) against the configured secret and
+    /// `now`, then reads the event.
+    pub fn verify_event(&self, payload: &[u8], header: &str, now: i64) -> Result<Event, WebhookError> {
+        verify_signature(payload, header, &self.webhook_secret, now)?;
+        serde_json::from_slice(payload).map_err(|e| WebhookError::BadBody(e.to_string()))
+    }
+}
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// Stripe's scheme: `v1` = hex(HMAC-SHA256(secret, "{t}.{payload}")), several `v1` allowed while
+/// secrets roll; `t` within the tolerance of now.
+pub fn verify_signature(payload: &[u8], header: &str, secret: &str, now: i64) -> Result<(), WebhookError> {
+    let mut timestamp = None;
+    let mut signatures = Vec::new();
+    for part in header.split(',') {
+        match part.trim().split_once('=') {
+            Some(("t", t)) => timestamp = t.parse::<i64>().ok(),
+            Some(("v1", sig)) => signatures.push(hex::decode(sig).map_err(|_| WebhookError::BadHeader)?),
+            _ => {}
+        }
+    }
+    let timestamp = timestamp.ok_or(WebhookError::BadHeader)?;
+    if signatures.is_empty() {
+        return Err(WebhookError::BadHeader);
+    }
+    let matches = signatures.iter().any(|sig| {
+        let Ok(mut mac) = HmacSha256::new_from_slice(secret.as_bytes()) else { return false };
+        mac.update(timestamp.to_string().as_bytes());
+        mac.update(b".");
+        mac.update(payload);
+        mac.verify_slice(sig).is_ok()
+    });
+    if !matches {
+        return Err(WebhookError::BadSignature);
+    }
+    if (now - timestamp).abs() > WEBHOOK_TOLERANCE_SECS {
+        return Err(WebhookError::Stale);
+    }
+    Ok(())
+}
+
+/// Signs a payload like Stripe does (tests, and the demo's own event sender).
+pub fn sign(payload: &[u8], secret: &str, timestamp: i64) -> String {
+    let mut mac = HmacSha256::new_from_slice(secret.as_bytes()).expect("HMAC takes keys of any length");
+    mac.update(timestamp.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(payload);
+    format!("t={timestamp},v1={}", hex::encode(mac.finalize().into_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "whsec_test";
+
+    #[test]
+    fn a_signed_payload_verifies() {
+        let body = br#"{"id":"evt_1"}"#;
+        let header = sign(body, SECRET, 1_000_000);
+        assert_eq!(verify_signature(body, &header, SECRET, 1_000_100), Ok(()));
+    }
+
+    #[test]
+    fn tampering_a_wrong_secret_or_an_old_timestamp_is_refused() {
+        let body = br#"{"id":"evt_1","amount":100}"#;
+        let header = sign(body, SECRET, 1_000_000);
+        let tampered = br#"{"id":"evt_1","amount":900}"#;
+        assert_eq!(verify_signature(tampered, &header, SECRET, 1_000_000), Err(WebhookError::BadSignature));
+        assert_eq!(verify_signature(body, &header, "whsec_other", 1_000_000), Err(WebhookError::BadSignature));
+        assert_eq!(verify_signature(body, &header, SECRET, 1_000_301), Err(WebhookError::Stale));
+        assert_eq!(verify_signature(body, "v1=abcd", SECRET, 1_000_000), Err(WebhookError::BadHeader));
+        assert_eq!(verify_signature(body, "t=1000000", SECRET, 1_000_000), Err(WebhookError::BadHeader));
+    }
+
+    #[test]
+    fn any_of_several_signatures_may_match() {
+        let body = b"{}";
+        let good = sign(body, SECRET, 5);
+        let header = format!("t=5,v1={},{}", "00".repeat(32), good.split(',').nth(1).unwrap_or_default());
+        assert_eq!(verify_signature(body, &header, SECRET, 5), Ok(()));
+    }
+
+    #[test]
+    fn intents_read_from_the_fake_s_json() {
+        let json = r#"{"id":"pi_1","object":"payment_intent","status":"requires_payment_method","amount":4500,
+            "last_payment_error":{"code":"card_declined","message":"Your card was declined."}}"#;
+        let intent: Intent = serde_json::from_str(json).unwrap();
+        assert!(intent.failed() && !intent.succeeded());
+        assert_eq!(intent.error().and_then(|e| e.code.as_deref()), Some("card_declined"));
+    }
+}

@@ -1,5 +1,5 @@
 # Trame. The two commands: `make run` and `make test` (see README.md).
-.PHONY: run test e2e prepare db db-stop clean
+.PHONY: run test e2e bench prepare db db-stop clean
 
 ## make run: Trame with demo data on http://127.0.0.1:3000
 run:
@@ -12,6 +12,10 @@ test:
 ## make e2e: only the browser tests (after a build)
 e2e:
 	@. server/scripts/env.sh && server/scripts/e2e.sh
+
+## make bench: pledge creation with 50 and 500 backers racing for 10 units (no Stripe), next to pgbench
+bench:
+	@server/scripts/bench.sh
 
 ## make prepare: refresh .sqlx (compile-time query data) after changing a query or migration
 prepare:

@@ -16,6 +16,9 @@ DATABASE_URL="$E2E_URL" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" EMAIL_DIR="$MAIL" RUS
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 wait_http "http://127.0.0.1:$PORT/health" 60
+# localstripe sends its payment_intent.* events to this server, signed with our secret
+curl -fsS -o /dev/null -X POST "${STRIPE_API_URL}_config/webhooks/trame-e2e" \
+  -d "url=http://127.0.0.1:$PORT/webhooks/stripe" -d "secret=$STRIPE_WEBHOOK_SECRET"
 cd end2end
 BASE_URL="http://127.0.0.1:$PORT" EMAIL_DIR="$MAIL" SCREENSHOTS="$ROOT/target/e2e" \
   node --test --test-concurrency=1 tests/

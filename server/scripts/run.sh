@@ -9,5 +9,11 @@ export SQLX_OFFLINE="${SQLX_OFFLINE:-true}"
 say "build"
 cargo leptos build
 target/debug/trame seed
+# with the local Stripe fake, its payment events come back to this server
+if [[ "${STRIPE_API_URL:-}" == http://127.0.0.1:* ]]; then
+  curl -fsS -o /dev/null -X POST "${STRIPE_API_URL}_config/webhooks/trame" \
+    -d "url=http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000}/webhooks/stripe" -d "secret=$STRIPE_WEBHOOK_SECRET"
+  say "payments go to localstripe: test card 4242 4242 4242 4242; 4000 0025 0000 3155 asks for 3-D Secure"
+fi
 say "Trame on http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000}  (Ctrl-C stops it)"
 exec target/debug/trame serve

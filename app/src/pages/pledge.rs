@@ -78,15 +78,8 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
     let changed: Signal<Option<Result<(), AppError>>> = Signal::derive(move || change.value().get());
     let result: Signal<Option<Result<(), AppError>>> =
         Signal::derive(move || created.get().map(|r| r.map(|_| ())).or_else(|| changed.get()));
-    // after a pledge is created, the pay page loads in full: Stripe.js needs a fresh document
-    #[cfg(feature = "hydrate")]
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = created.get() {
-            if let Some(window) = web_sys::window() {
-                let _ = window.location().assign(&format!("/pledges/{id}/pay"));
-            }
-        }
-    });
+    // once created, the server's redirect takes the browser to the pay page (pay.js mounts the
+    // card form there, whether the page was loaded or rendered in place)
     let open = c.status.accepts_pledges() && c.ends_at > data.server_now;
     let terms = charge_terms(i18n, c.funding_model, c.ends_at);
     let min = i18n.money(c.min_pledge);
@@ -500,10 +493,19 @@ fn MyPledge(pledge: PledgeView, cancel: ServerAction<CancelPledge>) -> impl Into
     let actions = pledge.changeable.then(|| {
         view! {
             <a class="button secondary" href=edit>{i18n.t(Key::PledgeChange)}</a>
-            <ActionForm action=cancel attr:class="inline-form">
-                <input type="hidden" name="pledge" value=id.0/>
+            // a plain form (posted without JavaScript), dispatched in place once hydrated
+            <form
+                class="inline-form"
+                method="post"
+                action="/api/pledges/cancel"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    cancel.dispatch(CancelPledge { pledge: id.0 });
+                }
+            >
+                <input type="hidden" name="pledge" value=id.0.to_string()/>
                 <button class="button danger" type="submit">{i18n.t(Key::PledgeCancel)}</button>
-            </ActionForm>
+            </form>
         }
     });
     let pay = matches!(pledge.status, PledgeStatus::Pending | PledgeStatus::PaymentFailed).then(
@@ -515,7 +517,7 @@ fn MyPledge(pledge: PledgeView, cancel: ServerAction<CancelPledge>) -> impl Into
     view! {
         <li class="pledge-item" id=format!("pledge-{id}") data-status=pledge.status.as_str()>
             <PledgeSummary pledge=pledge.clone()/>
-            <p class="actions">{pay} {receipt} {actions}</p>
+            <div class="actions">{pay} {receipt} {actions}</div>
         </li>
     }
 }

@@ -1,0 +1,152 @@
+// Backers pledge in Chromium with Stripe.js (localstripe's fake, which simulates 3-D Secure):
+// a limited reward with an inline sign-up, the campaign page updated, a cancel that gives the
+// unit back; a card asking for authentication, completed and failed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, openBrowser, hydrated, screenshot } from './browser.mjs';
+
+const SLUG = 'fil-rouge-geneve';
+const PASSWORD = 'fil rouge du Léman';
+let browser;
+
+before(async () => { browser = await openBrowser(); });
+after(async () => { await browser?.close(); });
+
+/** CHF 16’897.50 → 16897.5 */
+function amount(text) {
+  return Number(text.replace(/[^0-9.,]/g, '').replace(/’/g, '').replace(',', '.'));
+}
+
+async function raised(page) {
+  await page.goto(`${BASE}/campaigns/${SLUG}`);
+  await hydrated(page);
+  return amount(await page.locator('#raised').innerText());
+}
+
+/** Units left on a reward card: `7 restants sur 12` → 7. */
+async function unitsLeft(page, tierId) {
+  const text = await page.locator(`#reward-${tierId} .availability`).innerText();
+  return Number(text.match(/(\d+)/)[1]);
+}
+
+/** Fills the pledge form's options (date, pickup point, answers) with the first choices offered. */
+async function fillOptions(page) {
+  for (const select of await page.locator('.pledge-form select').all()) {
+    const values = await select.locator('option:not([disabled])').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    await select.selectOption(values[0]);
+  }
+  for (const input of await page.locator('.pledge-form input[name^="form[answers]"]').all()) await input.fill('M');
+}
+
+async function signUpInline(page, name, email) {
+  await page.check('input[name="account"][value="signup"]');
+  await page.fill('#field-display_name', name);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', PASSWORD);
+}
+
+/** Types a card into the (fake) Card Element and submits it. */
+async function payWithCard(page, number) {
+  await page.waitForURL(/\/pledges\/\d+\/pay$/);
+  await page.locator('#pay-box[data-ready="true"]').waitFor();
+  const card = page.locator('#pay-box .card-element');
+  await card.locator('input[placeholder="number"]').fill(number);
+  await card.locator('input[placeholder="exp_month"]').fill('12');
+  await card.locator('input[placeholder="exp_year"]').fill('34');
+  await card.locator('input[placeholder="cvc"]').fill('123');
+  await card.locator('input[placeholder="postal_code"]').fill('1204');
+  await page.click('#pay-box .pay-button');
+}
+
+test('a backer pledges for a limited reward, signing up inline, then cancels', async () => {
+  const { page, problems } = browser;
+  const before = await raised(page);
+  // a limited reward that is still available, without time slots
+  const card = page.locator('.reward-card:not(.is-soldout)', { has: page.locator('.availability', { hasText: 'restant' }) })
+    .filter({ has: page.locator('a.choose-reward') }).first();
+  const tierId = (await card.getAttribute('id')).replace('reward-', '');
+  const left = await unitsLeft(page, tierId);
+  const price = amount(await card.locator('.reward-price').innerText());
+  await card.locator('a.choose-reward').click();
+  await page.waitForURL(new RegExp(`/campaigns/${SLUG}/pledge\\?tier=${tierId}$`));
+  await hydrated(page);
+  await page.locator('#chosen-reward').waitFor();
+  await fillOptions(page);
+  assert.match(await page.locator('#pledge-terms').innerText(), /seulement si l’objectif est atteint/);
+  await signUpInline(page, 'Camille Rochat', `camille.${Date.now()}@example.org`);
+  await screenshot(page, 'pledge-form');
+  await page.click('#pledge-submit');
+
+  await page.waitForURL(/\/pledges\/\d+\/pay$/);
+  const terms = await page.locator('#pay-terms').innerText();
+  assert.match(terms, /Montant : CHF/);
+  assert.match(terms, /rien n’est débité/);
+  await payWithCard(page, '4242424242424242');
+  await page.waitForURL(/\/pledges\/\d+$/);
+  await screenshot(page, 'pledge-confirmed');
+  await page.locator('#pledge-result[data-status="active"]').waitFor();
+
+  // the total grows by the price, plus what the partner's match fund adds
+  const after = await raised(page);
+  assert.ok(after >= before + price, `the new total: ${before} + ${price} → ${after}`);
+  assert.equal(await unitsLeft(page, tierId), left - 1, 'one unit fewer');
+
+  await page.goto(`${BASE}/me/pledges`);
+  await hydrated(page);
+  const item = page.locator('.pledge-item[data-status="active"]').first();
+  await item.locator('button.danger').click();
+  await page.locator('.pledge-item[data-status="cancelled"]').first().waitFor();
+  assert.equal(await raised(page), before, 'the total is back');
+  assert.equal(await unitsLeft(page, tierId), left, 'the unit came back');
+  assert.deepEqual(problems, []);
+});
+
+test('a card asking for authentication completes the pledge through 3-D Secure', async () => {
+  const other = await openBrowser();
+  try {
+    const { page, problems } = other;
+    await page.goto(`${BASE}/campaigns/${SLUG}`);
+    await hydrated(page);
+    await page.click('#back-project');
+    await page.waitForURL(new RegExp(`/campaigns/${SLUG}/pledge$`));
+    await hydrated(page);
+    await page.fill('#field-extra', '20');
+    await signUpInline(page, 'Jonas Weber', `jonas.${Date.now()}@example.org`);
+    await page.click('#pledge-submit');
+    await payWithCard(page, '4000002500003155');
+    await page.getByRole('button', { name: 'Complete authentication' }).click();
+    await page.waitForURL(/\/pledges\/\d+$/);
+    await page.locator('#pledge-result[data-status="active"]').waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await other.close();
+  }
+});
+
+test('failing the authentication leaves a clear message and no active pledge', async () => {
+  const other = await openBrowser();
+  try {
+    const { page } = other;
+    await page.goto(`${BASE}/campaigns/${SLUG}/pledge`);
+    await hydrated(page);
+    await page.fill('#field-extra', '15');
+    await signUpInline(page, 'Ana Costa', `ana.${Date.now()}@example.org`);
+    await page.click('#pledge-submit');
+    await payWithCard(page, '4000002500003155');
+    await page.getByRole('button', { name: 'Fail authentication' }).click();
+    await page.locator('#pay-box[data-failed="true"]').waitFor();
+    assert.match(await page.locator('#pay-box .pay-message').innerText(), /Rien n’a été débité/);
+    assert.match(page.url(), /\/pledges\/\d+\/pay$/);
+    await screenshot(page, 'pay-failed');
+    await page.goto(`${BASE}/me/pledges`);
+    await hydrated(page);
+    assert.equal(await page.locator('.pledge-item').count(), 1);
+    assert.equal(await page.locator('.pledge-item').getAttribute('data-status'), 'pending');
+    // trying again with a new SetupIntent works
+    await page.locator('.pledge-item a[href$="/pay"]').click();
+    await payWithCard(page, '4242424242424242');
+    await page.locator('#pledge-result[data-status="active"]').waitFor();
+  } finally {
+    await other.close();
+  }
+});

@@ -55,25 +55,41 @@ async fn a_limited_tier_and_a_slot_never_oversell(pool: PgPool) {
             .unwrap();
         assert_eq!(pledges, 10);
     }
-    // the slot: 10 places
-    let slot = f.slot.to_string();
+    // a time slot of 10 places (on an unlimited tier), three rounds
     let tier = f.slot_tier.to_string();
-    let results = futures_join_all(clients.iter().map(|client| {
-        let (app, slug, tier, slot) = (&app, &f.slug, &tier, &slot);
-        async move {
-            let response = pledge(app, client, slug, &rand_key(), &[("form[tier]", tier), ("form[slot]", slot)]).await;
-            response.status().as_u16()
-        }
-    }))
-    .await;
-    assert_eq!(results.iter().filter(|s| **s == 200).count(), 10);
-    assert_eq!(results.iter().filter(|s| **s == 409).count(), 200);
-    let slot_claimed: i32 = sqlx::query_scalar("select claimed from reward_slot where reward_slot_id = $1")
-        .bind(f.slot)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert_eq!(slot_claimed, 10);
+    for round in 0..3 {
+        let slot_id: i64 = if round == 0 {
+            f.slot
+        } else {
+            sqlx::query_scalar(
+                "insert into reward_slot (reward_tier_id, starts_at, ends_at, capacity)
+                 values ($1, now() + interval '20 days', now() + interval '20 days 2 hours', 10) returning reward_slot_id",
+            )
+            .bind(f.slot_tier)
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+        };
+        let slot = slot_id.to_string();
+        let results = futures_join_all(clients.iter().map(|client| {
+            let (app, slug, tier, slot) = (&app, &f.slug, &tier, &slot);
+            async move {
+                let response =
+                    pledge(app, client, slug, &rand_key(), &[("form[tier]", tier), ("form[slot]", slot)]).await;
+                response.status().as_u16()
+            }
+        }))
+        .await;
+        assert_eq!(results.iter().filter(|s| **s == 200).count(), 10, "slot round {round}");
+        assert_eq!(results.iter().filter(|s| **s == 409).count(), 200, "slot round {round}");
+        let slot_claimed: i32 = sqlx::query_scalar("select claimed from reward_slot where reward_slot_id = $1")
+            .bind(slot_id)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(slot_claimed, 10);
+    }
+    assert_totals_consistent(&pool).await;
     // the database itself refuses an oversell, whatever the code does
     let refused = sqlx::query("update reward_tier set claimed = claimed + 1 where reward_tier_id = $1")
         .bind(f.limited_tier)

@@ -467,3 +467,40 @@ async fn the_close_runs_at_the_deadline_and_survives_a_restart(pool: PgPool) {
     assert_eq!(closes, 1);
     second.stop().await;
 }
+
+/// The demo data has pledges without Stripe objects: closing and cancelling its campaigns must
+/// still end, with every pledge settled and the totals consistent.
+#[sqlx::test(migrations = "../migrations")]
+async fn the_demo_campaigns_close_and_cancel_to_the_end(pool: PgPool) {
+    trame::seed::seed(&pool).await.expect("seed");
+    let app = fixtures::app(pool.clone()).await;
+    let campaigns: Vec<(i64, String)> =
+        sqlx::query_as("select campaign_id, funding_model from campaign where status = 'live'")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(campaigns.len(), 2);
+    let payments = app.state.payments();
+    for (campaign, model) in campaigns {
+        if model == "flexible" {
+            payments.cancel_campaign(campaign).await.unwrap();
+        } else {
+            close(&app, campaign).await;
+        }
+        let mut runs = 0;
+        while payments.settle(campaign).await.unwrap() {
+            runs += 1;
+            assert!(runs < 50, "the settle run keeps going");
+        }
+        let waiting: i64 = sqlx::query_scalar(
+            "select count(*) from pledge where campaign_id = $1 and status in ('pending', 'active')",
+        )
+        .bind(campaign)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(waiting, 0, "every pledge of campaign {campaign} ({model}) was settled");
+    }
+    assert_totals_consistent(&pool).await;
+    app.stop().await;
+}

@@ -127,6 +127,13 @@ async fn strangers_cannot_pledge_or_see_others_pledges(pool: PgPool) {
     let stranger = app.browser();
     let response = pledge(&app, &stranger, &f.slug, &rand_key(), &[("form[extra]", "20")]).await;
     assert_eq!(response.status(), 401);
+    // the pages of a backer send strangers to sign in, and back
+    for path in ["/me/pledges", "/pledges/1/pay"] {
+        let response = stranger.get(format!("{}{path}", app.base)).header("accept", "text/html").send().await.unwrap();
+        assert_eq!(response.status(), 302, "{path}");
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        assert_eq!(location, format!("/signin?next={path}"));
+    }
     let mut two = backers(&app, 2).await;
     let (alice, bob) = (two.remove(0), two.remove(0));
     let id = pledge_id(&app, &alice, &f.slug, &[("form[extra]", "20")]).await;

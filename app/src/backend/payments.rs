@@ -337,13 +337,16 @@ impl<'a> Payments<'a> {
             PledgeStatus::Pending => row.funding_model == FundingModel::Flexible,
             _ => false,
         };
-        let (Some(customer), Some(method)) = (row.stripe_customer_id.clone(), row.stripe_payment_method_id.clone())
-        else {
-            return Ok(row.status);
-        };
         if !chargeable {
             return Ok(row.status);
         }
+        let (Some(customer), Some(method)) = (row.stripe_customer_id.clone(), row.stripe_payment_method_id.clone())
+        else {
+            // no saved card to charge (a pledge imported without one): the backer pays on the pay page
+            let status = if off_session { self.charge_failed(&mut tx, pledge).await? } else { row.status };
+            tx.commit().await?;
+            return Ok(status);
+        };
         let amount = pledges::total_of(&row)?;
         // a charge Stripe has not answered yet is sent again with its key; otherwise a new attempt
         let unanswered = sqlx::query!(
@@ -842,6 +845,18 @@ impl<'a> Payments<'a> {
                 _ => self.refund_or_release(*pledge).await?,
             }
         }
+        // every pledge of a batch leaves the waiting statuses; if none did, stop rather than loop
+        let still = sqlx::query_scalar!(
+            r#"select count(*) as "n!" from pledge where pledge_id = any($1) and status = any($2)"#,
+            &batch,
+            &waiting
+        )
+        .fetch_one(self.pool)
+        .await?;
+        if !batch.is_empty() && still == batch.len() as i64 {
+            tracing::error!(campaign, "settle run made no progress; stopping");
+            return Ok(false);
+        }
         Ok(batch.len() as i64 == limit)
     }
 
@@ -905,15 +920,22 @@ impl<'a> Payments<'a> {
         )
         .fetch_optional(self.pool)
         .await?;
-        let Some(charge) = charge else { return Ok(()) };
-        let Some(intent) = charge.stripe_object_id else { return Ok(()) };
+        let Some(intent) = charge.and_then(|c| c.stripe_object_id.map(|id| (id, c.amount, c.currency))) else {
+            // collected without a charge at Stripe (imported): nothing to send back there
+            tracing::warn!(pledge, "collected pledge without a Stripe charge marked refunded");
+            let mut tx = self.pool.begin().await?;
+            self.mark_refunded(&mut tx, pledge).await?;
+            tx.commit().await?;
+            return Ok(());
+        };
+        let (intent, amount, currency) = intent;
         let key = format!("pledge-{pledge}-refund-1");
         sqlx::query!(
             "insert into payment (pledge_id, kind, attempt, amount, currency, idempotency_key)
              values ($1, 'refund', 1, $2, $3, $4) on conflict (idempotency_key) do nothing",
             pledge,
-            charge.amount,
-            charge.currency,
+            amount,
+            currency,
             key
         )
         .execute(self.pool)

@@ -39,7 +39,11 @@ fn AccountLink() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match user.await {
-                    Ok(Some(_)) => view! { <a class="account-link" href="/account">{i18n.t(Key::MyAccount)}</a> }.into_any(),
+                    Ok(Some(_)) => view! {
+                        <a class="account-link" href="/me/pledges">{i18n.t(Key::MyPledges)}</a>
+                        <a class="account-link" href="/account">{i18n.t(Key::MyAccount)}</a>
+                    }
+                    .into_any(),
                     _ => view! { <a class="account-link" href="/signin">{i18n.t(Key::SignIn)}</a> }.into_any(),
                 }
             })}

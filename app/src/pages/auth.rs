@@ -80,7 +80,7 @@ pub fn SignUpPage() -> impl IntoView {
     }
 }
 
-fn with_next(path: &str, next: &str) -> String {
+pub(crate) fn with_next(path: &str, next: &str) -> String {
     if next.is_empty() {
         path.to_owned()
     } else {

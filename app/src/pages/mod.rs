@@ -21,11 +21,18 @@ where
     V: IntoView + 'static,
 {
     let i18n = use_i18n();
+    let location = leptos_router::hooks::use_location();
     view! {
         <Suspense fallback=move || view! { <p class="wrap loading">{i18n.t(Key::Loading)}</p> }>
             {move || Suspend::new(async move {
                 match resource.await {
                     Ok(data) => render(data).into_any(),
+                    // pages for signed-in people send strangers to sign in, then back here
+                    Err(AppError::Unauthorized) => {
+                        let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+                        let path = auth::with_next("/signin", &here);
+                        view! { <leptos_router::components::Redirect path/> }.into_any()
+                    }
                     Err(error) => view! { <crate::components::error::ErrorView error/> }.into_any(),
                 }
             })}

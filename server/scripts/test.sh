@@ -12,8 +12,9 @@ export SQLX_OFFLINE=true
 say "format";                    cargo fmt --all -- --check
 say "lint (server)";             pcargo clippy --workspace --all-targets -- -D warnings
 say "lint (browser)";            cargo clippy -p app --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
-# sqlx::test pools share 20 connections across a binary's tests: three at a time keeps them within it
-say "unit + integration tests";  pcargo test --workspace -- --test-threads=3
+# sqlx::test pools (5 connections a test) share 20 across a binary's tests: two tests at a time
+# keep well within them (servers with job workers get pools of their own)
+say "unit + integration tests";  pcargo test --workspace -- --test-threads=2
 say "build the site";            cargo leptos build
 say "end-to-end tests";          server/scripts/e2e.sh
 say "all checks passed in $((SECONDS - START)) s"

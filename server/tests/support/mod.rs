@@ -199,11 +199,19 @@ impl TestApp {
         unreachable!("the loop returns or panics")
     }
 
-    /// GET with headers, returning status and body.
+    /// GET with headers, returning status and body. Like `get`, a page that has not fully
+    /// arrived after 15 s (headers or body) is asked for once more.
     pub async fn page(&self, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
-        let response = self.get_with(path, headers).await;
-        let status = response.status().as_u16();
-        (status, response.text().await.expect("body"))
+        for attempt in 1..=2 {
+            let response = self.get_with(path, headers).await;
+            let status = response.status().as_u16();
+            match response.text().await {
+                Ok(body) => return (status, body),
+                Err(e) if e.is_timeout() && attempt == 1 => eprintln!("GET {path}: body timed out; trying once more"),
+                Err(e) => panic!("GET {path}: body: {e}"),
+            }
+        }
+        unreachable!("the loop returns or panics")
     }
 }
 

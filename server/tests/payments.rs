@@ -504,3 +504,58 @@ async fn the_demo_campaigns_close_and_cancel_to_the_end(pool: PgPool) {
     assert_totals_consistent(&pool).await;
     app.stop().await;
 }
+
+/// A charge that needs the backer (3-D Secure) off-session: the pay page offers exactly that
+/// payment to authenticate, and authenticating it collects the pledge.
+#[sqlx::test(migrations = "../migrations")]
+async fn a_charge_needing_authentication_is_completed_on_the_pay_page(pool: PgPool) {
+    let f = campaign(&pool, "all_or_nothing", 40).await;
+    let app = fixtures::app(pool.clone()).await;
+    let backer = backers(&app, 1).await.remove(0);
+    let tier = f.limited_tier.to_string();
+    let id = pledge_id(&app, &backer, &f.slug, &[("form[tier]", &tier)]).await;
+    // a card that asks for 3-D Secure, saved the way Stripe.js does it (confirm, authenticate)
+    let method = stripe_post(
+        "payment_methods",
+        &[
+            ("type", "card"),
+            ("card[number]", "4000002500003155"),
+            ("card[exp_month]", "12"),
+            ("card[exp_year]", "2034"),
+            ("card[cvc]", "123"),
+        ],
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let page = pay_page(&app, &backer, id).await;
+    let seti = page["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_owned();
+    let first = stripe_post(&format!("setup_intents/{seti}/confirm"), &[("payment_method", &method)]).await;
+    assert_eq!(first["status"], "requires_action");
+    stripe_post(&format!("setup_intents/{seti}/confirm"), &[]).await;
+    assert_eq!(status(&app, &backer, id).await["status"], "active");
+
+    close(&app, f.campaign).await;
+    assert_eq!(pledge_status(&pool, id).await, "payment_failed");
+    let page = pay_page(&app, &backer, id).await;
+    assert_eq!(page["mode"], "authenticate", "{page}");
+    let secret = page["client_secret"].as_str().unwrap().to_owned();
+    let intent = secret.split("_secret_").next().unwrap().to_owned();
+    // what Stripe.js's confirmCardPayment does after the dialog
+    let response = reqwest::Client::new()
+        .post(format!("{}v1/payment_intents/{intent}/_authenticate?success=true", stripe_setting("STRIPE_API_URL")))
+        .form(&[("key", stripe_setting("STRIPE_PUBLISHABLE_KEY").as_str()), ("client_secret", secret.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(status(&app, &backer, id).await["status"], "collected");
+    let charges: i64 = sqlx::query_scalar("select count(*) from payment where pledge_id = $1 and kind = 'charge'")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(charges, 1, "the same PaymentIntent, authenticated: no second charge");
+    app.stop().await;
+}

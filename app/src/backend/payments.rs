@@ -398,14 +398,24 @@ impl<'a> Payments<'a> {
                 self.record_intent(payment_id, &intent).await?;
                 self.apply_payment_intent_for(payment_id, &intent, off_session).await
             }
-            Err(PaymentError::Card { code, message }) => {
+            Err(PaymentError::Card { code, message, intent }) => {
                 let mut tx = self.pool.begin().await?;
+                // real Stripe answers an off-session charge that needs 3-D Secure with a 402 and
+                // the intent: the backer can authenticate it on the pay page
+                let status =
+                    if code == "authentication_required" && intent.is_some() { "requires_action" } else { "failed" };
+                let (intent_id, secret) = intent.unzip();
                 sqlx::query!(
-                    "update payment set status = 'failed', error_code = $2, error_message = $3, updated_at = now()
+                    "update payment set status = $4, error_code = $2, error_message = $3,
+                            stripe_object_id = coalesce(stripe_object_id, $5),
+                            client_secret = coalesce(client_secret, $6), updated_at = now()
                      where payment_id = $1 and status = 'pending'",
                     payment_id,
                     code,
-                    message
+                    message,
+                    status,
+                    intent_id,
+                    secret.flatten()
                 )
                 .execute(&mut *tx)
                 .await?;

@@ -42,9 +42,11 @@ pub struct StripeConfig {
 /// Why a call to Stripe failed.
 #[derive(Debug, thiserror::Error)]
 pub enum PaymentError {
-    /// The card was refused or needs its holder (402): the backer has to act.
+    /// The card was refused or needs its holder (402): the backer has to act. Stripe names the
+    /// PaymentIntent it left behind (`authentication_required`: its secret lets the backer
+    /// authenticate on the pay page).
     #[error("card refused: {code} ({message})")]
-    Card { code: String, message: String },
+    Card { code: String, message: String, intent: Option<(String, Option<String>)> },
     /// Anything else: network, Stripe unavailable, a bug in the request. Worth retrying later.
     #[error("stripe: {0}")]
     Stripe(String),
@@ -56,6 +58,7 @@ impl From<StripeError> for PaymentError {
             StripeError::Stripe(err, 402) => PaymentError::Card {
                 code: err.code.map(|c| c.as_str().to_owned()).unwrap_or_else(|| "card_declined".to_owned()),
                 message: err.message.unwrap_or_default(),
+                intent: err.payment_intent.map(|pi| (pi.id.to_string(), pi.client_secret)),
             },
             other => PaymentError::Stripe(other.to_string()),
         }

@@ -22,3 +22,6 @@ curl -fsS -o /dev/null -X POST "${STRIPE_API_URL}_config/webhooks/trame-e2e" \
 cd end2end
 BASE_URL="http://127.0.0.1:$PORT" EMAIL_DIR="$MAIL" SCREENSHOTS="$ROOT/target/e2e" \
   node --test --test-concurrency=1 tests/
+cd "$ROOT"
+# after every pledge the browsers made, the campaigns' totals still equal their pledges
+DATABASE_URL="$E2E_URL" RUST_LOG=warn target/debug/trame check-totals

@@ -12,7 +12,26 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             let pool = trame::startup::connect_and_migrate(&config).await?;
             tracing::info!(outcome = ?seed::seed(&pool).await?, "demo data");
         }
-        Some(other) => return Err(format!("unknown command {other:?}; use serve, migrate or seed").into()),
+        Some("check-totals") => {
+            // every campaign's totals against its pledges: a non-zero exit for monitoring
+            let pool = trame::startup::connect_and_migrate(&config).await?;
+            let mismatches = app::backend::db::pledges::check_totals(&mut *pool.acquire().await?).await?;
+            for m in &mismatches {
+                eprintln!(
+                    "campaign {}: pledged_total {} but pledges sum to {}; backer_count {} but {} backers",
+                    m.campaign_id, m.pledged_total, m.pledges_sum, m.backer_count, m.backers
+                );
+            }
+            if !mismatches.is_empty() {
+                return Err(
+                    format!("{} campaign(s) with totals that differ from their pledges", mismatches.len()).into()
+                );
+            }
+            println!("campaign totals match their pledges");
+        }
+        Some(other) => {
+            return Err(format!("unknown command {other:?}; use serve, migrate, seed or check-totals").into())
+        }
     }
     Ok(())
 }

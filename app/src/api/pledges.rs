@@ -8,11 +8,10 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod server {
-    pub use crate::backend::auth;
+    pub use crate::backend::auth::{self, MemberRole};
     pub use crate::backend::db::{campaigns, pledges};
     pub use crate::backend::payments::Next;
     pub use crate::backend::{state, with_status};
-    pub use crate::domain::CampaignId;
     pub use crate::error::AppError;
     pub use crate::i18n::Key;
 
@@ -96,11 +95,8 @@ pub async fn create_pledge(
                     }
                 }
             };
-            let campaign = sqlx::query_scalar!("select campaign_id from campaign where slug = $1", slug)
-                .fetch_optional(&state.pool)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            let id = create(&state, user, CampaignId(campaign), &choice, &key).await?;
+            let campaign = campaigns::id_by_slug(&mut *state.pool.acquire().await?, &slug).await?;
+            let id = create(&state, user, campaign, &choice, &key).await?;
             leptos_axum::redirect(&format!("/pledges/{id}/pay"));
             Ok(id)
         }
@@ -187,7 +183,7 @@ pub async fn load_pay_page(pledge: i64) -> Result<PayPage, AppError> {
             let state = state()?;
             let user = auth::require_user().await?;
             // the owner check comes before any call to Stripe
-            pledges::view(&mut *state.pool.acquire().await?, pledge, user.id).await?;
+            pledges::check_backer(&mut *state.pool.acquire().await?, pledge, user.id).await?;
             let next = state.payments().next_step(pledge).await?;
             let view = pledges::view(&mut *state.pool.acquire().await?, pledge, user.id).await?;
             let (mode, client_secret) = match next {
@@ -217,7 +213,7 @@ pub async fn pledge_status(pledge: i64) -> Result<PledgeView, AppError> {
         async move {
             let state = state()?;
             let user = auth::require_user().await?;
-            pledges::view(&mut *state.pool.acquire().await?, pledge, user.id).await?;
+            pledges::check_backer(&mut *state.pool.acquire().await?, pledge, user.id).await?;
             // re-reads the latest intents and applies them (a saved card charges a flexible pledge)
             state.payments().next_step(pledge).await?;
             pledges::view(&mut *state.pool.acquire().await?, pledge, user.id).await
@@ -247,37 +243,17 @@ pub async fn campaign_settlement(slug: String) -> Result<Option<Settlement>, App
     with_status(
         async move {
             let state = state()?;
-            let Some(user) = auth::maybe_user().await? else { return Ok(None) };
-            let campaign = sqlx::query_scalar!("select campaign_id from campaign where slug = $1", slug)
-                .fetch_optional(&state.pool)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            if !is_team(&state, CampaignId(campaign), &user).await? {
-                return Ok(None);
+            let campaign = campaigns::id_by_slug(&mut *state.pool.acquire().await?, &slug).await?;
+            // the owner and admins only; anyone else sees nothing
+            match auth::require_member(campaign, MemberRole::Owner).await {
+                Ok(_) => {}
+                Err(AppError::Unauthorized | AppError::Forbidden) => return Ok(None),
+                Err(e) => return Err(e),
             }
-            Ok(Some(pledges::settlement(&mut *state.pool.acquire().await?, CampaignId(campaign)).await?))
+            Ok(Some(pledges::settlement(&mut *state.pool.acquire().await?, campaign).await?))
         }
         .await,
     )
-}
-
-#[cfg(feature = "ssr")]
-async fn is_team(
-    state: &crate::backend::AppState,
-    campaign: crate::domain::CampaignId,
-    user: &crate::domain::views::SignedInUser,
-) -> Result<bool, AppError> {
-    if user.is_admin || state.settings.admin_emails.iter().any(|e| e.eq_ignore_ascii_case(&user.email)) {
-        return Ok(true);
-    }
-    let role = sqlx::query_scalar!(
-        "select role from campaign_member where campaign_id = $1 and user_id = $2",
-        campaign.0,
-        user.id.0
-    )
-    .fetch_optional(&state.pool)
-    .await?;
-    Ok(role.as_deref() == Some("owner"))
 }
 
 /// The owner or an admin cancels a live campaign: collected money is refunded, saved cards are
@@ -288,15 +264,9 @@ pub async fn cancel_campaign(slug: String) -> Result<(), AppError> {
     with_status(
         async move {
             let state = state()?;
-            let user = auth::require_user().await?;
-            let campaign = sqlx::query_scalar!("select campaign_id from campaign where slug = $1", slug)
-                .fetch_optional(&state.pool)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            if !is_team(&state, CampaignId(campaign), &user).await? {
-                return Err(AppError::Forbidden);
-            }
-            state.payments().cancel_campaign(campaign).await?;
+            let campaign = campaigns::id_by_slug(&mut *state.pool.acquire().await?, &slug).await?;
+            auth::require_member(campaign, MemberRole::Owner).await?;
+            state.payments().cancel_campaign(campaign.0).await?;
             leptos_axum::redirect(&format!("/campaigns/{slug}"));
             Ok(())
         }

@@ -206,32 +206,24 @@ impl Workers {
 /// Makes sure every live campaign has its close job waiting (a campaign published before this
 /// version, or a queue emptied by hand). Runs at start-up; the close itself is idempotent.
 pub async fn schedule_closes(pool: &PgPool, jobs: &Jobs) -> Result<usize, crate::error::AppError> {
-    let live = sqlx::query!(
-        r#"select campaign_id, greatest(ends_at - now(), interval '0') as "wait!: sqlx::postgres::types::PgInterval"
-           from campaign where status = 'live'"#
+    // one query: the live campaigns with no close waiting in underway's own table (not part of
+    // our compile-checked schema), which keeps a job's input under `step_input`
+    let due: Vec<(i64, i64)> = sqlx::query_as(
+        "select c.campaign_id, greatest(0, (extract(epoch from c.ends_at - now()) * 1000)::bigint)
+         from campaign c
+         where c.status = 'live' and not exists (
+             select 1 from underway.task t
+             where t.task_queue_name = 'payments' and t.state in ('pending', 'in_progress')
+               and t.input->'step_input'->>'task' = 'close_campaign'
+               and (t.input->'step_input'->>'campaign_id')::bigint = c.campaign_id)",
     )
     .fetch_all(pool)
     .await?;
-    let mut scheduled = 0;
-    for campaign in live {
-        // underway's own table (not part of our compile-checked schema); it keeps a job's input
-        // under `step_input`
-        let waiting: Option<i32> = sqlx::query_scalar(
-            "select 1 from underway.task where task_queue_name = 'payments' and state in ('pending', 'in_progress')
-             and input->'step_input'->>'task' = 'close_campaign'
-             and (input->'step_input'->>'campaign_id')::bigint = $1 limit 1",
-        )
-        .bind(campaign.campaign_id)
-        .fetch_optional(pool)
-        .await?;
-        if waiting.is_some() {
-            continue;
-        }
-        let wait = chrono::Duration::microseconds(campaign.wait.microseconds)
-            + chrono::Duration::days(i64::from(campaign.wait.days) + 30 * i64::from(campaign.wait.months));
-        let mut db = pool.acquire().await?;
-        jobs.enqueue_after(&mut db, &Task::CloseCampaign { campaign_id: campaign.campaign_id }, wait).await?;
-        scheduled += 1;
+    let mut db = pool.acquire().await?;
+    for (campaign_id, wait_ms) in &due {
+        let wait = chrono::Duration::milliseconds(*wait_ms);
+        jobs.enqueue_after(&mut db, &Task::CloseCampaign { campaign_id: *campaign_id }, wait).await?;
     }
+    let scheduled = due.len();
     Ok(scheduled)
 }

@@ -142,7 +142,7 @@ impl<'a> Payments<'a> {
             campaign: f.campaign.clone(),
             amount: i18n.money(f.total),
             date: i18n.date_time(Utc::now()),
-            reference: receipt_reference(pledge),
+            reference: crate::domain::PledgeId(pledge).receipt_reference(),
             link,
         })
         .await
@@ -395,8 +395,12 @@ impl<'a> Payments<'a> {
         tx.commit().await?;
         match self.stripe.charge(&customer, &method, amount, off_session, payment_id, &key).await {
             Ok(intent) => {
-                self.record_intent(payment_id, &intent).await?;
-                self.apply_payment_intent_for(payment_id, &intent, off_session).await
+                let mut tx = self.pool.begin().await?;
+                self.record_intent(&mut tx, payment_id, &intent).await?;
+                self.apply_payment_intent_in(&mut tx, &intent).await?;
+                let status = pledges::lock(&mut tx, pledge).await?.status;
+                tx.commit().await?;
+                Ok(status)
             }
             Err(PaymentError::Card { code, message, intent }) => {
                 let mut tx = self.pool.begin().await?;
@@ -427,7 +431,8 @@ impl<'a> Payments<'a> {
         }
     }
 
-    async fn record_intent(&self, payment_id: i64, intent: &Intent) -> Result<(), AppError> {
+    /// Ties a payment row to the intent Stripe created for it.
+    async fn record_intent(&self, db: &mut PgConnection, payment_id: i64, intent: &Intent) -> Result<(), AppError> {
         sqlx::query!(
             "update payment set stripe_object_id = coalesce(stripe_object_id, $2),
                     client_secret = coalesce(client_secret, $3), updated_at = now()
@@ -436,7 +441,7 @@ impl<'a> Payments<'a> {
             intent.id,
             intent.client_secret
         )
-        .execute(self.pool)
+        .execute(&mut *db)
         .await?;
         Ok(())
     }
@@ -447,22 +452,6 @@ impl<'a> Payments<'a> {
         self.apply_payment_intent_in(&mut tx, intent).await?;
         tx.commit().await?;
         Ok(())
-    }
-
-    async fn apply_payment_intent_for(
-        &self,
-        payment_id: i64,
-        intent: &Intent,
-        _off_session: bool,
-    ) -> Result<PledgeStatus, AppError> {
-        let mut tx = self.pool.begin().await?;
-        self.apply_payment_intent_in(&mut tx, intent).await?;
-        let pledge = sqlx::query_scalar!("select pledge_id from payment where payment_id = $1", payment_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let status = pledges::lock(&mut tx, pledge).await?.status;
-        tx.commit().await?;
-        Ok(status)
     }
 
     /// In the caller's transaction. Finds our payment by the intent's id, or by the payment id we
@@ -523,13 +512,14 @@ impl<'a> Payments<'a> {
     /// recovery; others keep their status (the backer is on the pay page and sees the message).
     async fn charge_failed(&self, db: &mut PgConnection, pledge: i64) -> Result<PledgeStatus, AppError> {
         if let Moved::Changed(_) = pledges::set_status(db, pledge, PledgeStatus::PaymentFailed).await? {
-            let due = Utc::now() + Duration::days(RECOVERY_DAYS);
-            sqlx::query!(
-                "update pledge set payment_due_at = now() + make_interval(days => $2), reminders_sent = 0 where pledge_id = $1",
+            // the deadline the emails and the final retry use: one clock, the database's
+            let due = sqlx::query_scalar!(
+                r#"update pledge set payment_due_at = now() + make_interval(days => $2), reminders_sent = 0
+                   where pledge_id = $1 returning payment_due_at as "due!: DateTime<Utc>""#,
                 pledge,
                 RECOVERY_DAYS as i32
             )
-            .execute(&mut *db)
+            .fetch_one(&mut *db)
             .await?;
             let link = self.link(&format!("/pledges/{pledge}/pay"));
             self.email(db, pledge, &format!("pledge-{pledge}-payment-failed"), |b, f, i18n| {
@@ -995,9 +985,4 @@ impl<'a> Payments<'a> {
         }
         Ok(())
     }
-}
-
-/// The reference printed on receipts.
-pub fn receipt_reference(pledge: i64) -> String {
-    format!("TRAME-{pledge:06}")
 }

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 pub type Outcome = Signal<Option<Result<(), AppError>>>;
 
 /// The error of `field` in an action's last result, if any.
-pub fn field_error(result: Outcome, field: &'static str) -> Signal<Option<Key>> {
+pub fn field_error(result: Outcome, field: impl Into<String>) -> Signal<Option<Key>> {
+    let field = field.into();
     Signal::derive(move || match result.get() {
         Some(Err(AppError::Validation { field: f, message })) if f == field => Some(message),
         _ => None,

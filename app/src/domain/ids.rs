@@ -35,3 +35,10 @@ typed_id! {
     /// Id of a campaign need.
     NeedId,
 }
+
+impl PledgeId {
+    /// The reference printed on receipts: `TRAME-000042`.
+    pub fn receipt_reference(self) -> String {
+        format!("TRAME-{:06}", self.0)
+    }
+}

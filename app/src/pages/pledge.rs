@@ -7,10 +7,9 @@ use super::load;
 use crate::api::pledges::{
     load_pay_page, load_pledge_form, my_pledges, pledge_status, CancelPledge, ChangePledge, CreatePledge,
 };
-use crate::components::form::FormError;
+use crate::components::form::{field_error, FormError, Outcome};
 use crate::domain::views::{PayPage as PayData, PledgeFormPage, PledgeView, RewardTierView};
 use crate::domain::{FundingModel, PledgeStatus, QuestionKind};
-use crate::error::AppError;
 use crate::i18n::{use_i18n, I18n, Key};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -22,16 +21,11 @@ fn param_id(name: &'static str) -> Signal<i64> {
     Signal::derive(move || params.read().get(name).and_then(|v| v.parse().ok()).unwrap_or_default())
 }
 
-/// The error of a field in a server action's last result.
-fn error_of<T: Clone + Send + Sync + 'static>(
-    result: Signal<Option<Result<T, AppError>>>,
-    field: String,
-) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
+/// The message of a field's error in a form's last result, for a `field-error` line.
+fn error_of(result: Outcome, field: impl Into<String>) -> impl Fn() -> Option<&'static str> + Send + Sync + 'static {
     let i18n = use_i18n();
-    move || match result.get() {
-        Some(Err(AppError::Validation { field: f, message })) if f == field => Some(i18n.t(message)),
-        _ => None,
-    }
+    let error = field_error(result, field);
+    move || error.get().map(|key| i18n.t(key))
 }
 
 /// What the backer will be charged, when, and what happens if the goal is missed.
@@ -74,10 +68,8 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
     let tier = chosen_id.and_then(|id| data.rewards.iter().find(|t| t.id.0 == id).cloned());
     let create = ServerAction::<CreatePledge>::new();
     let change = ServerAction::<ChangePledge>::new();
-    let created: Signal<Option<Result<i64, AppError>>> = Signal::derive(move || create.value().get());
-    let changed: Signal<Option<Result<(), AppError>>> = Signal::derive(move || change.value().get());
-    let result: Signal<Option<Result<(), AppError>>> =
-        Signal::derive(move || created.get().map(|r| r.map(|_| ())).or_else(|| changed.get()));
+    let result: Outcome =
+        Signal::derive(move || create.value().get().map(|r| r.map(|_| ())).or_else(|| change.value().get()));
     // once created, the server's redirect takes the browser to the pay page (pay.js mounts the
     // card form there, whether the page was loaded or rendered in place)
     let open = c.status.accepts_pledges() && c.ends_at > data.server_now;
@@ -96,7 +88,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
                 " (" {c.goal.currency().code()} ")"
             </label>
             <input id="field-extra" name="form[extra]" inputmode="decimal" value=extra_value autocomplete="off"/>
-            <p class="field-error" role="alert">{error_of(result, "extra".into())}</p>
+            <p class="field-error" role="alert">{error_of(result, "extra")}</p>
         </div>
         <p class="pledge-terms" id="pledge-terms">{terms}</p>
     };
@@ -164,11 +156,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
 
 /// Quantity, date, pickup point and questions of the chosen tier.
 #[component]
-fn TierOptions(
-    tier: RewardTierView,
-    editing: Option<PledgeView>,
-    result: Signal<Option<Result<(), AppError>>>,
-) -> impl IntoView {
+fn TierOptions(tier: RewardTierView, editing: Option<PledgeView>, result: Outcome) -> impl IntoView {
     let i18n = use_i18n();
     let quantity = (tier.max_per_pledge > 1).then(|| {
         let current = editing.as_ref().map(|p| p.quantity).unwrap_or(1);
@@ -176,7 +164,7 @@ fn TierOptions(
             <div class="field">
                 <label for="field-quantity">{i18n.t(Key::PledgeQuantityLabel)}</label>
                 <input id="field-quantity" name="form[quantity]" type="number" min="1" max=tier.max_per_pledge value=current/>
-                <p class="field-error" role="alert">{error_of(result, "quantity".into())}</p>
+                <p class="field-error" role="alert">{error_of(result, "quantity")}</p>
             </div>
         }
     });
@@ -204,7 +192,7 @@ fn TierOptions(
                         })
                         .collect_view()}
                 </select>
-                <p class="field-error" role="alert">{error_of(result, "slot".into())}</p>
+                <p class="field-error" role="alert">{error_of(result, "slot")}</p>
             </div>
         }
     });
@@ -221,7 +209,7 @@ fn TierOptions(
                         .map(|p| view! { <option value=p.id.0 selected=current == Some(p.id.0)>{p.name.clone()} ", " {p.address.clone()}</option> })
                         .collect_view()}
                 </select>
-                <p class="field-error" role="alert">{error_of(result, "pickup".into())}</p>
+                <p class="field-error" role="alert">{error_of(result, "pickup")}</p>
             </div>
         }
     });
@@ -276,7 +264,7 @@ fn TierOptions(
 
 /// Sign up or sign in without leaving the form (the choice stays filled in).
 #[component]
-fn InlineAccount(result: Signal<Option<Result<(), AppError>>>) -> impl IntoView {
+fn InlineAccount(result: Outcome) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <fieldset class="inline-account" id="inline-account">
@@ -288,18 +276,18 @@ fn InlineAccount(result: Signal<Option<Result<(), AppError>>>) -> impl IntoView 
             <div class="field">
                 <label for="field-display_name">{i18n.t(Key::PledgeNameForNewAccounts)}</label>
                 <input id="field-display_name" name="display_name" autocomplete="name"/>
-                <p class="field-error" role="alert">{error_of(result, "display_name".into())}</p>
+                <p class="field-error" role="alert">{error_of(result, "display_name")}</p>
             </div>
             <div class="field">
                 <label for="field-email">{i18n.t(Key::EmailLabel)}</label>
                 <input id="field-email" name="email" type="email" autocomplete="email" required/>
-                <p class="field-error" role="alert">{error_of(result, "email".into())}</p>
+                <p class="field-error" role="alert">{error_of(result, "email")}</p>
             </div>
             <div class="field">
                 <label for="field-password">{i18n.t(Key::PasswordLabel)}</label>
                 <input id="field-password" name="password" type="password" autocomplete="current-password" required/>
                 <p class="hint">{i18n.t(Key::PasswordHint)}</p>
-                <p class="field-error" role="alert">{error_of(result, "password".into())}</p>
+                <p class="field-error" role="alert">{error_of(result, "password")}</p>
             </div>
         </fieldset>
     }
@@ -461,7 +449,7 @@ pub fn MyPledgesPage() -> impl IntoView {
     let i18n = use_i18n();
     let cancel = ServerAction::<CancelPledge>::new();
     let list = Resource::new(move || cancel.version().get(), |_| my_pledges());
-    let result: Signal<Option<Result<(), AppError>>> = Signal::derive(move || cancel.value().get());
+    let result: Outcome = Signal::derive(move || cancel.value().get());
     view! {
         <Title text=format!("{} · Trame", i18n.t(Key::MyPledges))/>
         <section class="wrap my-pledges">
@@ -537,7 +525,7 @@ fn ReceiptView(pledge: PledgeView) -> impl IntoView {
     if !matches!(pledge.status, PledgeStatus::Collected | PledgeStatus::Refunded) {
         return view! { <section class="wrap"><p class="notice">{i18n.t(Key::ReceiptNotYet)}</p></section> }.into_any();
     }
-    let reference = format!("TRAME-{:06}", pledge.id.0);
+    let reference = pledge.id.receipt_reference();
     view! {
         <Title text=format!("{} {} · Trame", i18n.t(Key::ReceiptTitle), reference)/>
         <section class="wrap receipt" id="receipt">

@@ -112,20 +112,16 @@ pub async fn backers(app: &TestApp, n: usize) -> Vec<reqwest::Client> {
             .await
             .unwrap();
     }
-    let mut clients = Vec::new();
-    clients.extend(
-        futures_join_all((0..n).map(|i| {
-            let client = app.browser();
-            let email = format!("backer-{}@example.org", first + i as i64);
-            async move {
-                let response = app.call(&client, "auth/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
-                assert_eq!(response.status(), 200, "sign-in of {email}");
-                client
-            }
-        }))
-        .await,
-    );
-    clients
+    futures_join_all((0..n).map(|i| {
+        let client = app.browser();
+        let email = format!("backer-{}@example.org", first + i as i64);
+        async move {
+            let response = app.call(&client, "auth/sign-in", &[("email", &email), ("password", PASSWORD)]).await;
+            assert_eq!(response.status(), 200, "sign-in of {email}");
+            client
+        }
+    }))
+    .await
 }
 
 async fn trame_hash() -> String {

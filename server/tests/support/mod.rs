@@ -88,7 +88,6 @@ impl TestApp {
             .await
             .expect("own pool");
         let mut app = TestApp::spawn_on(own.clone(), vars).await;
-        app.pool = own.clone();
         app.own_pool = Some(own);
         app
     }

@@ -74,6 +74,15 @@ pub async fn live_campaigns(db: &mut PgConnection) -> Result<LiveCampaigns, AppE
     })
 }
 
+/// The id of the campaign with this slug (any status), or `NotFound`.
+pub async fn id_by_slug(db: &mut PgConnection, slug: &str) -> Result<CampaignId, AppError> {
+    let id = sqlx::query_scalar!("select campaign_id from campaign where slug = $1", slug)
+        .fetch_optional(&mut *db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(CampaignId(id))
+}
+
 /// Everything the public campaign page shows; `NotFound` for unknown slugs and for campaigns
 /// not yet public (drafts, in review).
 #[tracing::instrument(skip(db), err)]

@@ -627,14 +627,21 @@ async fn views(db: &mut PgConnection, pledge: Option<i64>, backer: Option<i64>) 
         .collect()
 }
 
-/// One pledge, if it belongs to `backer`.
-pub async fn view(db: &mut PgConnection, pledge: i64, backer: UserId) -> Result<PledgeView, AppError> {
+/// `NotFound` unless the pledge belongs to `backer` (another backer's pledge does not exist for them).
+pub async fn check_backer(db: &mut PgConnection, pledge: i64, backer: UserId) -> Result<(), AppError> {
     let owner = sqlx::query_scalar!("select backer_id from pledge where pledge_id = $1", pledge)
         .fetch_optional(&mut *db)
         .await?;
-    if owner != Some(backer.0) {
-        return Err(AppError::NotFound);
+    if owner == Some(backer.0) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
     }
+}
+
+/// One pledge, if it belongs to `backer`.
+pub async fn view(db: &mut PgConnection, pledge: i64, backer: UserId) -> Result<PledgeView, AppError> {
+    check_backer(db, pledge, backer).await?;
     views(db, Some(pledge), None).await?.pop().ok_or(AppError::NotFound)
 }
 

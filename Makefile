@@ -1,4 +1,5 @@
 # Trame. The two commands: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
 .PHONY: run test e2e bench prepare db db-stop clean
 
 ## make run: Trame with demo data on http://127.0.0.1:3000

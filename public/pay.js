@@ -1,6 +1,6 @@
 // The card form of the pay page (/pledges/{id}/pay), with Stripe.js and its Card Element.
-// Card numbers go from the browser to Stripe only; Trame sees the result when the return page
-// asks Stripe. Works with real Stripe.js and with localstripe's fake (tests, `make run`).
+// Card numbers go from the browser to Stripe only; Trame learns the result by asking Stripe
+// (the confirm POST below) or from Stripe's webhooks. Works with real Stripe.js and with localstripe's fake (tests, `make run`).
 (function () {
   'use strict';
   var loading = null;
@@ -51,7 +51,14 @@
             if (retry) retry.hidden = false;
             return;
           }
-          window.location.assign(d.returnUrl);
+          // Trame asks Stripe what happened (a POST: the result page only reads), then shows it
+          var done = function () { window.location.assign(d.returnUrl); };
+          fetch(d.confirmUrl, {
+            method: 'POST',
+            credentials: 'same-origin',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: 'pledge=' + encodeURIComponent(d.pledge)
+          }).then(done, done);
         }, function () {
           say(d.msgFailed);
           if (retry) retry.hidden = false;

@@ -5,7 +5,7 @@ use crate::components::error::NotFound;
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::i18n::{provide_i18n, request_locale};
 use crate::pages::account::AccountPage;
-use crate::pages::auth::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage};
+use crate::pages::auth::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage};
 use crate::pages::pledge::{MyPledgesPage, PayPage, PledgePage, PledgeResultPage, ReceiptPage};
 use crate::pages::{campaign::CampaignPage, designers::DesignerPage, designers::DesignerRegistry, home::HomePage};
 use leptos::prelude::*;
@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signup") view=SignUpPage ssr=SsrMode::Async/>
                     <Route path=path!("/forgot-password") view=ForgotPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset-password") view=ResetPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/verify-email") view=VerifyEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/campaigns/:slug/pledge") view=PledgePage ssr=SsrMode::Async/>
                     <Route path=path!("/pledges/:id/pay") view=PayPage ssr=SsrMode::Async/>

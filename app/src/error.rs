@@ -72,6 +72,13 @@ impl AppError {
         tracing::error!(error = %chain, "{context}");
         AppError::Internal
     }
+
+    /// Logs a broken invariant (no underlying error) and hides it from the user.
+    #[cfg(feature = "ssr")]
+    pub fn internal_msg(what: &str) -> AppError {
+        tracing::error!("{what}");
+        AppError::Internal
+    }
 }
 
 impl FromServerFnError for AppError {

@@ -150,3 +150,36 @@ test('failing the authentication leaves a clear message and no active pledge', a
     await other.close();
   }
 });
+
+test('the form always shows, and sends, the reward in the address', async () => {
+  const { page } = browser;
+  await page.goto(`${BASE}/campaigns/${SLUG}`);
+  await hydrated(page);
+  const first = page.locator('.reward-card:not(.is-soldout) a.choose-reward').first();
+  const firstId = (await first.getAttribute('href')).match(/tier=(\d+)/)[1];
+  await first.click();
+  await page.waitForURL(new RegExp(`tier=${firstId}$`));
+  await hydrated(page);
+  await page.locator(`#chosen-reward[data-tier="${firstId}"]`).waitFor();
+  // another reward under "Other choices", with the mouse, then with the keyboard
+  for (const how of ['mouse', 'keyboard']) {
+    const other = page.locator('.other-rewards a[href*="tier="]').first();
+    const otherId = (await other.getAttribute('href')).match(/tier=(\d+)/)[1];
+    if (how === 'mouse') await other.click();
+    else { await other.focus(); await page.keyboard.press('Enter'); }
+    await page.waitForURL(new RegExp(`tier=${otherId}$`));
+    await page.locator(`#chosen-reward[data-tier="${otherId}"]`).waitFor();
+    assert.equal(await page.locator('#pledge-form input[name="form[tier]"]').inputValue(), otherId, how);
+  }
+  // "no reward": the form has no reward either
+  await page.locator('.other-rewards a:not([href*="tier="])').first().click();
+  await page.waitForURL(new RegExp(`/campaigns/${SLUG}/pledge$`));
+  await page.locator('#chosen-reward').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#pledge-form input[name="form[tier]"]').count(), 0);
+  // an amount that is not one: the error is tied to the field
+  await page.fill('#field-extra', 'beaucoup');
+  await page.click('#pledge-submit');
+  await page.locator('#field-extra[aria-invalid="true"]').waitFor();
+  assert.equal(await page.locator('#field-extra').getAttribute('aria-describedby'), 'field-extra-error');
+  assert.notEqual((await page.locator('#field-extra-error').innerText()).trim(), '');
+});

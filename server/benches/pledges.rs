@@ -1,5 +1,5 @@
 //! Pledge creation under a crowd, without Stripe: 50, then 500 backers race for a reward tier of
-//! 10 units through the production function (`app::api::pledges::create`: the claim, the pending
+//! 10 units through the production function (`Payments::create_pledge_row`: the claim, the pending
 //! pledge, the queued release of its hold), five rounds each. Prints attempts/s (the refused
 //! "sold out" ones included: they cost the database too) and latency percentiles as Markdown.
 //!
@@ -69,7 +69,7 @@ async fn run() -> Result<(), BoxError> {
     println!("## Pledge creation: {ROUNDS} rounds per crowd, each for a fresh tier of {UNITS} units\n");
     println!(
         "PostgreSQL {version}, pool of {POOL_SIZE} connections, {threads} tokio worker threads, no Stripe call. \
-         Latency is one `pledges::create` call, waiting for a pool connection included.\n"
+         Latency is one `create_pledge_row` call, waiting for a pool connection included.\n"
     );
     print_table(&rows);
 
@@ -133,8 +133,8 @@ async fn race(
             tokio::spawn(async move {
                 start.wait().await;
                 let started = Instant::now();
-                let result =
-                    app::api::pledges::create(&state, UserId(backer), CampaignId(campaign), &choice, &key).await;
+                let payments = state.payments();
+                let result = payments.create_pledge_row(UserId(backer), CampaignId(campaign), &choice, &key).await;
                 let latency = started.elapsed();
                 let outcome = match result {
                     Ok(_) => Outcome::Won,

@@ -47,6 +47,10 @@ pub struct Config {
     pub mail_from: String,
     /// `EMAIL_DIR` (default `target/mail`).
     pub email_dir: std::path::PathBuf,
+    /// `TRAME_DEPLOYMENT_ID` (default `dev`; required with a live Stripe key): names this
+    /// deployment in Stripe idempotency keys, so that two deployments on one Stripe account
+    /// (staging and production) never collide. Change it after restoring a database backup.
+    pub deployment_id: String,
     /// `TRAME_WORKER` (default true): run the background job workers in this process.
     pub run_workers: bool,
     /// `TRAME_TRUST_PROXY` (default false): take the client address from `X-Forwarded-For`.
@@ -55,6 +59,10 @@ pub struct Config {
     /// attempts a minute (defaults 20 and 5).
     pub auth_limit_per_address: u32,
     pub auth_limit_per_account: u32,
+    /// `TRAME_PLEDGE_LIMIT_PER_ADDRESS` / `TRAME_PLEDGE_LIMIT_PER_ACCOUNT`: pledges a minute
+    /// (defaults 60 and 10). Counted in the database, shared by every server process.
+    pub pledge_limit_per_address: u32,
+    pub pledge_limit_per_account: u32,
     /// `STRIPE_SECRET_KEY` (`sk_...`), `STRIPE_PUBLISHABLE_KEY` (`pk_...`) and
     /// `STRIPE_WEBHOOK_SECRET` (`whsec_...`). `make run` and the tests use localstripe's.
     pub stripe_secret_key: SecretString,
@@ -94,10 +102,13 @@ impl Config {
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| "Trame <trame@example.org>".into()),
             email_dir: lookup("EMAIL_DIR").filter(|v| !v.is_empty()).unwrap_or_else(|| "target/mail".into()).into(),
+            deployment_id: deployment_id(&lookup)?,
             run_workers: parse(&lookup, "TRAME_WORKER", true)?,
             trust_proxy: parse(&lookup, "TRAME_TRUST_PROXY", false)?,
             auth_limit_per_address: parse(&lookup, "TRAME_AUTH_LIMIT_PER_ADDRESS", 20)?,
             auth_limit_per_account: parse(&lookup, "TRAME_AUTH_LIMIT_PER_ACCOUNT", 5)?,
+            pledge_limit_per_address: parse(&lookup, "TRAME_PLEDGE_LIMIT_PER_ADDRESS", 60)?,
+            pledge_limit_per_account: parse(&lookup, "TRAME_PLEDGE_LIMIT_PER_ACCOUNT", 10)?,
             secure_cookies: parse(&lookup, "TRAME_SECURE_COOKIES", false)?,
             stripe_secret_key: SecretString::from(
                 lookup("STRIPE_SECRET_KEY")
@@ -171,6 +182,25 @@ where
         None => Ok(default),
         Some(v) => v.parse().map_err(|e: T::Err| ConfigError::Invalid { name, reason: e.to_string() }),
     }
+}
+
+/// `TRAME_DEPLOYMENT_ID`: lowercase letters, digits and dashes, at most 40.
+fn deployment_id(lookup: &impl Fn(&str) -> Option<String>) -> Result<String, ConfigError> {
+    const NAME: &str = "TRAME_DEPLOYMENT_ID";
+    let live = lookup("STRIPE_SECRET_KEY").is_some_and(|k| k.starts_with("sk_live_"));
+    let id = match lookup(NAME).filter(|v| !v.is_empty()) {
+        Some(id) => id,
+        None if live => return Err(ConfigError::Missing(NAME)),
+        None => "dev".to_owned(),
+    };
+    let valid = id.len() <= 40 && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !valid {
+        return Err(ConfigError::Invalid {
+            name: NAME,
+            reason: "lowercase letters, digits and dashes, at most 40".into(),
+        });
+    }
+    Ok(id)
 }
 
 #[cfg(test)]

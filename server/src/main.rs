@@ -22,12 +22,28 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     m.campaign_id, m.pledged_total, m.pledges_sum, m.backer_count, m.backers
                 );
             }
-            if !mismatches.is_empty() {
-                return Err(
-                    format!("{} campaign(s) with totals that differ from their pledges", mismatches.len()).into()
-                );
+            let matches = app::backend::db::pledges::check_matches(&mut *pool.acquire().await?).await?;
+            for m in &matches {
+                match m.match_fund_id {
+                    Some(fund) => eprintln!(
+                        "match fund {fund} (campaign {}): matched_total {} but its pledges hold {}",
+                        m.campaign_id, m.recorded, m.pledges_sum
+                    ),
+                    None => eprintln!(
+                        "campaign {}: matched_total {} but its pledges' matches sum to {}",
+                        m.campaign_id, m.recorded, m.pledges_sum
+                    ),
+                }
             }
-            println!("campaign totals match their pledges");
+            if !mismatches.is_empty() || !matches.is_empty() {
+                return Err(format!(
+                    "{} campaign(s) with totals and {} match total(s) that differ from their pledges",
+                    mismatches.len(),
+                    matches.len()
+                )
+                .into());
+            }
+            println!("campaign totals and match funds match their pledges");
         }
         Some(other) => {
             return Err(format!("unknown command {other:?}; use serve, migrate, seed or check-totals").into())

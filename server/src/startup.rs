@@ -4,7 +4,7 @@
 use crate::config::Config;
 use crate::routes;
 use app::backend::email::{Mailer, MailerError};
-use app::backend::jobs::Jobs;
+use app::backend::jobs::{self, Queue, WorkerContext};
 use app::backend::limits::RateLimits;
 use app::backend::stripe::Stripe;
 use app::backend::{AppState, Settings};
@@ -64,7 +64,8 @@ pub struct Application {
     listener: TcpListener,
     router: axum::Router,
     state: AppState,
-    run_workers: bool,
+    /// What this process's job workers need; `None` when it runs none (`TRAME_WORKER=false`).
+    workers: Option<WorkerContext>,
 }
 
 impl Application {
@@ -82,22 +83,38 @@ impl Application {
         let mailer = Arc::new(Mailer::new(config.smtp_url(), &config.mail_from, &config.email_dir)?);
         let public_url = config.public_url.clone().unwrap_or_else(|| format!("http://{address}"));
         let stripe = Arc::new(Stripe::new(config.stripe())?);
-        let jobs = Jobs::build(pool.clone(), mailer, stripe.clone(), &public_url).await?;
-        match app::backend::jobs::schedule_closes(&pool, &jobs).await {
+        let queue = Arc::new(Queue::build(pool.clone()).await?);
+        match jobs::schedule_closes(&pool, &queue).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(campaigns = n, "scheduled campaign closes"),
             Err(e) => tracing::error!(error = %e, "cannot schedule campaign closes"),
         }
-        let settings =
-            Settings { public_url, admin_emails: config.admin_emails.clone(), trust_proxy: config.trust_proxy };
+        let settings = Arc::new(Settings {
+            links: app::paths::Links::new(&public_url),
+            deployment_id: config.deployment_id.clone(),
+            admin_emails: config.admin_emails.clone(),
+            trust_proxy: config.trust_proxy,
+        });
+        let workers = WorkerContext {
+            pool: pool.clone(),
+            mailer,
+            stripe: stripe.clone(),
+            queue: queue.clone(),
+            settings: settings.clone(),
+        };
         let state = AppState {
             pool: pool.clone(),
             leptos_options,
             secure_cookies: config.secure_cookies,
-            settings: Arc::new(settings),
-            jobs,
+            settings,
+            queue,
             stripe,
-            limits: Arc::new(RateLimits::new(config.auth_limit_per_address, config.auth_limit_per_account)),
+            limits: Arc::new(RateLimits {
+                auth_per_address: config.auth_limit_per_address,
+                auth_per_account: config.auth_limit_per_account,
+                pledge_per_address: config.pledge_limit_per_address,
+                pledge_per_account: config.pledge_limit_per_account,
+            }),
         };
         let sessions = SessionManagerLayer::new(PostgresStore::new(pool))
             .with_name("trame_session")
@@ -106,7 +123,8 @@ impl Application {
             .with_secure(config.secure_cookies)
             .with_expiry(Expiry::OnInactivity(time::Duration::days(config.session_idle_days)));
         let router = routes::router(state.clone(), sessions, config.secure_cookies);
-        Ok(Application { listener, router, state, run_workers: config.run_workers })
+        let workers = config.run_workers.then_some(workers);
+        Ok(Application { listener, router, state, workers })
     }
 
     /// The shared state (tests call the payment code and the jobs with it).
@@ -128,18 +146,41 @@ impl Application {
     /// them.
     pub async fn run_until(self, stop: impl std::future::Future<Output = ()> + Send + 'static) -> std::io::Result<()> {
         tracing::info!("listening on http://{}", self.listener.local_addr()?);
-        let workers = self.run_workers.then(|| self.state.jobs.start(Duration::from_secs(1)));
+        let workers = match self.workers {
+            Some(context) => match jobs::start(context, Duration::from_secs(1)).await {
+                Ok(workers) => Some(workers),
+                Err(e) => return Err(std::io::Error::other(format!("job workers: {e}"))),
+            },
+            None => None,
+        };
         let expired_sessions = tokio::spawn(
             PostgresStore::new(self.state.pool.clone()).continuously_delete_expired(Duration::from_secs(3600)),
         );
+        let old_limits = tokio::spawn(prune_rate_limits(self.state.pool.clone()));
         let served = axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(stop)
             .await;
         expired_sessions.abort();
+        old_limits.abort();
         if let Some(workers) = workers {
             workers.stop().await;
         }
         served
+    }
+}
+
+/// Deletes the rate-limit minutes that no longer count, every minute.
+async fn prune_rate_limits(pool: PgPool) {
+    let mut every = tokio::time::interval(Duration::from_secs(60));
+    loop {
+        every.tick().await;
+        let pruned = match pool.acquire().await {
+            Ok(mut db) => app::backend::limits::prune(&mut db).await,
+            Err(e) => Err(e.into()),
+        };
+        if let Err(e) = pruned {
+            tracing::warn!(error = ?e, "could not prune the rate limits");
+        }
     }
 }
 

@@ -319,6 +319,28 @@ async fn admins_are_named_by_configuration(pool: PgPool) {
     sign_up(&app, &ops, "ops@example.org").await;
     let lea = app.browser();
     sign_up(&app, &lea, "lea@example.org").await;
+    // named, but the address is not proven yet: whoever signed up first with it gets nothing
+    assert_eq!(me(&app, &ops).await["is_admin"], false);
+    assert_eq!(me(&app, &ops).await["email_verified"], false);
+    // the link from the welcome email: opening the page changes nothing, its button does
+    let link: String = sqlx::query_scalar(
+        "select payload->>'link' from email_outbox where template = 'welcome' and lower(to_address) = 'ops@example.org'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let token = link.split("token=").nth(1).unwrap().to_owned();
+    let (status, page) = app.page(&format!("/verify-email?token={token}"), &[]).await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"id="verify-form""#), "{page}");
+    assert_eq!(me(&app, &ops).await["is_admin"], false, "a GET verifies nothing");
+    let wrong = app.call(&ops, "auth/verify-email", &[("token", "not-a-token")]).await;
+    assert_eq!(wrong.status(), 422);
+    let verified = app.call(&ops, "auth/verify-email", &[("token", &token)]).await;
+    assert_eq!(verified.status(), 200);
+    assert_eq!(me(&app, &ops).await["email_verified"], true);
     assert_eq!(me(&app, &ops).await["is_admin"], true);
+    // the link works once
+    assert_eq!(app.call(&ops, "auth/verify-email", &[("token", &token)]).await.status(), 422);
     assert_eq!(me(&app, &lea).await["is_admin"], false);
 }

@@ -4,9 +4,10 @@
 mod support;
 
 use app::backend::jobs::{run, Task};
+use app::backend::payments::Settled;
+use app::domain::{CampaignId, PledgeId};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
-use std::collections::HashSet;
 use support::fixtures::{self, *};
 use support::{stripe_setting, TestApp};
 
@@ -53,15 +54,6 @@ async fn latest_charge(intent: &str) -> String {
     charge.as_str().map(str::to_owned).or_else(|| charge["id"].as_str().map(str::to_owned)).expect("a charge")
 }
 
-/// The PaymentIntent of a pledge's charge.
-async fn charge_intent(pool: &PgPool, pledge: i64) -> String {
-    sqlx::query_scalar("select stripe_object_id from payment where pledge_id = $1 and kind = 'charge'")
-        .bind(pledge)
-        .fetch_one(pool)
-        .await
-        .unwrap()
-}
-
 fn now() -> i64 {
     chrono::Utc::now().timestamp()
 }
@@ -74,39 +66,6 @@ async fn setup_intent_of(pool: &PgPool, pledge: i64) -> String {
     .fetch_one(pool)
     .await
     .unwrap()
-}
-
-/// Ends the campaign now and runs the close, then the settle job until it is done.
-async fn close(app: &TestApp, campaign: i64) {
-    sqlx::query("update campaign set ends_at = now() where campaign_id = $1")
-        .bind(campaign)
-        .execute(&app.pool)
-        .await
-        .unwrap();
-    let payments = app.state.payments();
-    run(&payments, &Task::CloseCampaign { campaign_id: campaign }).await.unwrap();
-    while payments.settle(campaign).await.unwrap() {}
-}
-
-/// PaymentIntents localstripe holds for these customers, with their statuses.
-async fn intents_of(customers: &HashSet<String>) -> Vec<(String, String)> {
-    let list = stripe_get("payment_intents?limit=100000").await;
-    list["data"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|pi| pi["customer"].as_str().is_some_and(|c| customers.contains(c)))
-        .map(|pi| (pi["customer"].as_str().unwrap().to_owned(), pi["status"].as_str().unwrap_or_default().to_owned()))
-        .collect()
-}
-
-async fn customers(pool: &PgPool, campaign: i64) -> HashSet<String> {
-    let rows: Vec<Option<String>> = sqlx::query_scalar("select stripe_customer_id from pledge where campaign_id = $1")
-        .bind(campaign)
-        .fetch_all(pool)
-        .await
-        .unwrap();
-    rows.into_iter().flatten().collect()
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -232,7 +191,7 @@ async fn a_successful_campaign_charges_everyone_once_even_across_a_crash(pool: P
         .await
         .unwrap();
     let payments = app.state.payments();
-    run(&payments, &Task::CloseCampaign { campaign_id: f.campaign }).await.unwrap();
+    run(&payments, &Task::CloseCampaign { campaign_id: CampaignId(f.campaign) }).await.unwrap();
     let status: String = sqlx::query_scalar("select status from campaign where campaign_id = $1")
         .bind(f.campaign)
         .fetch_one(&pool)
@@ -241,10 +200,10 @@ async fn a_successful_campaign_charges_everyone_once_even_across_a_crash(pool: P
     assert_eq!(status, "succeeded");
     assert_eq!(outbox(&pool, "campaign_succeeded").await, 5);
     // a second close does nothing
-    run(&payments, &Task::CloseCampaign { campaign_id: f.campaign }).await.unwrap();
+    run(&payments, &Task::CloseCampaign { campaign_id: CampaignId(f.campaign) }).await.unwrap();
 
     // the run stops after two pledges
-    assert!(payments.settle_some(f.campaign, 2).await.unwrap(), "more to do");
+    assert!(payments.settle_some(CampaignId(f.campaign), 2).await.unwrap() == Settled::More, "more to do");
     // ...and the process dies right after writing the next charge, before calling Stripe
     let next = pledges[2];
     sqlx::query(
@@ -252,13 +211,13 @@ async fn a_successful_campaign_charges_everyone_once_even_across_a_crash(pool: P
          values ($1, 'charge', 1, 40, 'CHF', $2)",
     )
     .bind(next)
-    .bind(format!("pledge-{next}-charge-1"))
+    .bind(format!("{}-pledge-{next}-charge-1", app.state.settings.deployment_id))
     .execute(&pool)
     .await
     .unwrap();
     // the job runs again, twice for good measure
-    while payments.settle(f.campaign).await.unwrap() {}
-    while payments.settle(f.campaign).await.unwrap() {}
+    while payments.settle(CampaignId(f.campaign)).await.unwrap() {}
+    while payments.settle(CampaignId(f.campaign)).await.unwrap() {}
 
     for pledge in &pledges {
         assert_eq!(pledge_status(&pool, *pledge).await, "collected");
@@ -268,7 +227,10 @@ async fn a_successful_campaign_charges_everyone_once_even_across_a_crash(pool: P
                 .fetch_all(&pool)
                 .await
                 .unwrap();
-        assert_eq!(charges, vec![("succeeded".to_owned(), format!("pledge-{pledge}-charge-1"))]);
+        assert_eq!(
+            charges,
+            vec![("succeeded".to_owned(), format!("{}-pledge-{pledge}-charge-1", app.state.settings.deployment_id))]
+        );
     }
     assert_eq!(pledge_status(&pool, no_card).await, "dropped");
     let at_stripe = intents_of(&customers(&pool, f.campaign).await).await;
@@ -336,7 +298,7 @@ async fn a_refused_charge_is_recovered_on_the_pay_page_or_dropped(pool: PgPool) 
 
     // the pay link: a new card, charged on the spot
     let page = pay_page(&app, &payer, recovered).await;
-    assert_eq!(page["mode"], "setup");
+    assert_eq!(page["mode"], "save_card");
     assert!(page["pledge"]["payment_error"].is_string(), "the page says why: {page}");
     let shown = save_card(&app, &payer, recovered, "pm_card_visa").await;
     assert_eq!(shown["status"], "collected", "{shown}");
@@ -345,7 +307,7 @@ async fn a_refused_charge_is_recovered_on_the_pay_page_or_dropped(pool: PgPool) 
     // the other: three reminders 48 h apart, then the final retry fails and the pledge is dropped
     let payments = app.state.payments();
     for step in 1..=4 {
-        run(&payments, &Task::Recover { pledge_id: dropped, step }).await.unwrap();
+        run(&payments, &Task::Recover { pledge_id: PledgeId(dropped), step }).await.unwrap();
     }
     assert_eq!(outbox(&pool, "payment_reminder").await, 3);
     assert_eq!(pledge_status(&pool, dropped).await, "dropped");
@@ -357,7 +319,7 @@ async fn a_refused_charge_is_recovered_on_the_pay_page_or_dropped(pool: PgPool) 
         .unwrap();
     assert_eq!(attempts, 2, "the charge run and the final retry");
     // recovery of the paid pledge stops by itself
-    run(&payments, &Task::Recover { pledge_id: recovered, step: 1 }).await.unwrap();
+    run(&payments, &Task::Recover { pledge_id: PledgeId(recovered), step: 1 }).await.unwrap();
     assert_eq!(outbox(&pool, "payment_reminder").await, 3);
 
     let mut db = pool.acquire().await.unwrap();
@@ -402,8 +364,8 @@ async fn flexible_pledges_are_charged_at_once_and_refunded_when_the_campaign_is_
     let response = app.call(&owner, "campaigns/cancel", &[("slug", &f.slug)]).await;
     assert_eq!(response.status(), 200);
     let payments = app.state.payments();
-    while payments.settle(f.campaign).await.unwrap() {}
-    while payments.settle(f.campaign).await.unwrap() {}
+    while payments.settle(CampaignId(f.campaign)).await.unwrap() {}
+    while payments.settle(CampaignId(f.campaign)).await.unwrap() {}
     assert_eq!(pledge_status(&pool, id).await, "refunded");
     let refunds: i64 =
         sqlx::query_scalar("select count(*) from payment where kind = 'refund' and status = 'succeeded'")
@@ -483,12 +445,12 @@ async fn the_demo_campaigns_close_and_cancel_to_the_end(pool: PgPool) {
     let payments = app.state.payments();
     for (campaign, model) in campaigns {
         if model == "flexible" {
-            payments.cancel_campaign(campaign).await.unwrap();
+            payments.cancel_campaign(CampaignId(campaign)).await.unwrap();
         } else {
             close(&app, campaign).await;
         }
         let mut runs = 0;
-        while payments.settle(campaign).await.unwrap() {
+        while payments.settle(CampaignId(campaign)).await.unwrap() {
             runs += 1;
             assert!(runs < 50, "the settle run keeps going");
         }
@@ -515,20 +477,7 @@ async fn a_charge_needing_authentication_is_completed_on_the_pay_page(pool: PgPo
     let tier = f.limited_tier.to_string();
     let id = pledge_id(&app, &backer, &f.slug, &[("form[tier]", &tier)]).await;
     // a card that asks for 3-D Secure, saved the way Stripe.js does it (confirm, authenticate)
-    let method = stripe_post(
-        "payment_methods",
-        &[
-            ("type", "card"),
-            ("card[number]", "4000002500003155"),
-            ("card[exp_month]", "12"),
-            ("card[exp_year]", "2034"),
-            ("card[cvc]", "123"),
-        ],
-    )
-    .await["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let method = three_d_secure_card().await;
     let page = pay_page(&app, &backer, id).await;
     let seti = page["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_owned();
     let first = stripe_post(&format!("setup_intents/{seti}/confirm"), &[("payment_method", &method)]).await;

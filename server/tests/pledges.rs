@@ -55,6 +55,9 @@ async fn the_same_form_sent_twice_at_once_makes_one_pledge(pool: PgPool) {
         assert!(results.iter().all(|(s, _)| *s == 200), "{results:?}");
         let ids: std::collections::HashSet<&String> = results.iter().map(|(_, b)| b).collect();
         assert_eq!(ids.len(), 1, "one pledge for one key: {results:?}");
+        // the card is saved before the next try: a backer holds at most three pending pledges
+        let id: i64 = results[0].1.parse().unwrap();
+        assert_eq!(save_card(&app, &backer, id, "pm_card_visa").await["status"], "active");
     }
     let pledges: i64 = sqlx::query_scalar("select count(*) from pledge").fetch_one(&pool).await.unwrap();
     assert_eq!(pledges, 5);
@@ -263,9 +266,12 @@ async fn a_hold_without_a_card_gives_its_unit_back(pool: PgPool) {
     sqlx::query("update pledge set hold_expires_at = now() - interval '1 second'").execute(&pool).await.unwrap();
     let state = app.state.clone();
     for id in [abandoned, saved_late] {
-        app::backend::jobs::run(&state.payments(), &app::backend::jobs::Task::ReleaseHold { pledge_id: id })
-            .await
-            .unwrap();
+        app::backend::jobs::run(
+            &state.payments(),
+            &app::backend::jobs::Task::ReleaseHold { pledge_id: app::domain::PledgeId(id) },
+        )
+        .await
+        .unwrap();
     }
     assert_eq!(pledge_status(&pool, abandoned).await, "dropped");
     assert_eq!(pledge_status(&pool, saved_late).await, "active", "Stripe was asked before releasing");

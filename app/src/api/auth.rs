@@ -7,91 +7,19 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod server {
+    pub use crate::backend::accounts::{authenticate, invalid, parse_password, register};
+    pub use crate::backend::accounts::{check_limit, limited_email, send_verification};
     pub use crate::backend::auth;
     pub use crate::backend::db::users;
     pub use crate::backend::email::{self, EmailTemplate};
-    pub use crate::backend::limits::{client_address, AuthAction};
-    pub use crate::backend::{state, AppState};
-    pub use crate::domain::{DisplayName, Email, Locale, NewPassword, PasswordError};
-    pub use crate::error::AppError;
-    pub use crate::i18n::{request_locale, Key};
-
-    pub fn invalid(field: &str, message: Key) -> AppError {
-        AppError::Validation { field: field.to_owned(), message }
-    }
-
-    pub fn parse_email(value: &str) -> Result<Email, AppError> {
-        Email::parse(value).map_err(|_| invalid("email", Key::EmailInvalid))
-    }
-
-    pub fn parse_password(value: &str) -> Result<NewPassword, AppError> {
-        NewPassword::parse(value).map_err(|e| {
-            invalid(
-                "password",
-                match e {
-                    PasswordError::TooShort => Key::PasswordTooShort,
-                    PasswordError::TooLong => Key::PasswordTooLong,
-                    PasswordError::TooCommon => Key::PasswordTooCommon,
-                },
-            )
-        })
-    }
+    pub use crate::backend::limits::{Account, Action};
+    pub use crate::backend::state;
+    pub use crate::domain::{DisplayName, Locale};
+    pub use crate::i18n::Key;
 
     /// Where to go after signing in: our own path, else the account page.
     pub fn after_sign_in(next: Option<String>) -> String {
         next.as_deref().and_then(crate::backend::security::local_path).unwrap_or("/account").to_owned()
-    }
-
-    /// Creates an account, sends the welcome email and signs the new account in.
-    pub async fn register(
-        state: &AppState,
-        email: &str,
-        display_name: &str,
-        password: &str,
-    ) -> Result<crate::domain::UserId, AppError> {
-        check_limit(state, AuthAction::SignUp, Some(email)).await?;
-        let email = parse_email(email)?;
-        let name = DisplayName::parse(display_name).map_err(|_| invalid("display_name", Key::NameInvalid))?;
-        let hash = auth::hash_password(parse_password(password)?).await?;
-        let locale = request_locale();
-        let mut tx = state.pool.begin().await?;
-        let user = users::insert(&mut tx, &email, &name, &hash, locale).await?;
-        let welcome =
-            EmailTemplate::Welcome { name: name.as_str().to_owned(), link: state.settings.public_url.clone() };
-        email::enqueue(&mut tx, &state.jobs, email.as_str(), locale, &welcome, Some(&format!("welcome-{user}")))
-            .await?;
-        tx.commit().await?;
-        auth::sign_in_session(&auth::session().await?, user, 0).await?;
-        Ok(user)
-    }
-
-    /// Checks a password and signs the account in; a wrong address and a wrong password get the
-    /// same answer.
-    pub async fn authenticate(
-        state: &AppState,
-        email: &str,
-        password: String,
-    ) -> Result<crate::domain::UserId, AppError> {
-        check_limit(state, AuthAction::SignIn, Some(email)).await?;
-        let email = parse_email(email)?;
-        let user = users::by_email(&mut *state.pool.acquire().await?, &email).await?;
-        // without an account, a dummy hash is checked: as slow as a wrong password, so the timing
-        // does not tell whether the account exists
-        let stored = user.as_ref().and_then(|u| u.password_hash.clone());
-        let valid = auth::verify_password(password, stored).await?;
-        match user {
-            Some(user) if valid => {
-                let id = crate::domain::UserId(user.user_id);
-                auth::sign_in_session(&auth::session().await?, id, user.session_epoch).await?;
-                Ok(id)
-            }
-            _ => Err(invalid("password", Key::WrongCredentials)),
-        }
-    }
-
-    pub async fn check_limit(state: &AppState, action: AuthAction, account: Option<&str>) -> Result<(), AppError> {
-        let address = client_address(state.settings.trust_proxy).await;
-        state.limits.check(action, address, account)
     }
 }
 
@@ -152,15 +80,14 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
         async move {
             use server::*;
             let state = state()?;
-            check_limit(&state, AuthAction::PasswordReset, Some(&email)).await?;
-            let email = parse_email(&email)?;
+            let email = limited_email(&state, Action::PasswordReset, &email).await?;
             let mut tx = state.pool.begin().await?;
             if let Some(user) = users::by_email(&mut tx, &email).await? {
                 let token = crate::backend::auth::new_reset_token();
                 users::create_reset(&mut tx, crate::domain::UserId(user.user_id), &token.hash, 60).await?;
-                let link = format!("{}/reset-password?token={}", state.settings.public_url, token.token);
+                let link = state.settings.links.absolute(&crate::paths::reset_password(&token.token));
                 let template = EmailTemplate::PasswordReset { name: user.display_name.clone(), link };
-                email::enqueue(&mut tx, &state.jobs, &user.email, user.locale, &template, None).await?;
+                email::enqueue(&mut tx, &state.queue, &user.email, user.locale, &template, None).await?;
             }
             tx.commit().await?;
             Ok(())
@@ -201,7 +128,7 @@ pub async fn change_password(current_password: String, password: String) -> Resu
             use server::*;
             let state = state()?;
             let me = auth::require_user().await?;
-            check_limit(&state, AuthAction::SignIn, Some(&me.email)).await?;
+            check_limit(&state, Action::SignIn, Some(Account::User(me.id))).await?;
             let stored = users::by_id(&mut *state.pool.acquire().await?, me.id).await?.and_then(|u| u.password_hash);
             if !auth::verify_password(current_password, stored).await? {
                 return Err(invalid("current_password", Key::WrongPassword));
@@ -226,9 +153,9 @@ async fn notify_password_changed(
 ) -> Result<(), AppError> {
     use server::{email, users, EmailTemplate};
     let Some(row) = users::by_id(db, user).await? else { return Ok(()) };
-    let link = format!("{}/forgot-password", app.settings.public_url);
+    let link = app.settings.links.absolute(crate::paths::FORGOT_PASSWORD);
     let template = EmailTemplate::PasswordChanged { name: row.display_name, link };
-    email::enqueue(db, &app.jobs, &row.email, row.locale, &template, None).await
+    email::enqueue(db, &app.queue, &row.email, row.locale, &template, None).await
 }
 
 /// Saves the display name and preferred language (also the site's language from now on).
@@ -249,6 +176,47 @@ pub async fn update_account(display_name: String, locale: String) -> Result<(), 
                 }
             }
             leptos_axum::redirect("/account");
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Proves the account's address with the token of the emailed link (a POST from the page the
+/// link opens: mail scanners that fetch links verify nothing).
+#[server(endpoint = "auth/verify-email")]
+pub async fn verify_email(token: String) -> Result<(), AppError> {
+    crate::backend::with_status(
+        async move {
+            use server::*;
+            let state = state()?;
+            let mut tx = state.pool.begin().await?;
+            let Some(_user) = users::take_verification(&mut tx, &auth::hash_token(&token)).await? else {
+                return Err(invalid("token", Key::VerifyLinkInvalid));
+            };
+            tx.commit().await?;
+            leptos_axum::redirect(crate::paths::ACCOUNT);
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Sends a new verification link to the signed-in account's address.
+#[server(endpoint = "auth/resend-verification")]
+pub async fn resend_verification() -> Result<(), AppError> {
+    crate::backend::with_status(
+        async move {
+            use server::*;
+            let state = state()?;
+            let me = auth::require_user().await?;
+            if me.email_verified {
+                return Ok(());
+            }
+            check_limit(&state, Action::PasswordReset, Some(Account::User(me.id))).await?;
+            let mut tx = state.pool.begin().await?;
+            send_verification(&state, &mut tx, me.id, &me.email, &me.display_name, me.locale).await?;
+            tx.commit().await?;
             Ok(())
         }
         .await,

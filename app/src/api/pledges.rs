@@ -1,5 +1,6 @@
 //! Pledging: the form, creating and changing a pledge, the pay page, the backer's list, the
 //! campaign team's cancel. Thin adapters over `backend::db::pledges` and `backend::payments`.
+//! Loading a page only reads; anything that calls Stripe or changes a pledge is a POST.
 
 use crate::domain::views::{PayPage, PledgeFormPage, PledgeView, Settlement};
 use crate::domain::PledgeForm;
@@ -8,12 +9,15 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod server {
-    pub use crate::backend::auth::{self, MemberRole};
+    pub use crate::backend::auth;
     pub use crate::backend::db::{campaigns, pledges};
-    pub use crate::backend::payments::Next;
+    pub use crate::backend::limits::{Account, Action};
+    pub use crate::backend::payments::pay_step;
     pub use crate::backend::{state, with_status};
+    pub use crate::domain::MemberRole;
+    pub use crate::domain::PledgeId;
     pub use crate::error::AppError;
-    pub use crate::i18n::Key;
+    pub use crate::paths;
 
     /// A random key for the pledge form (a double submit sends the same one).
     pub fn new_key() -> String {
@@ -38,7 +42,7 @@ pub async fn load_pledge_form(slug: String, edit: Option<i64>) -> Result<PledgeF
             let mut db = state.pool.acquire().await?;
             let page = campaigns::campaign_page(&mut db, &slug).await?;
             let editing = match (edit, &user) {
-                (Some(id), Some(user)) => Some(pledges::view(&mut db, id, user.id).await?),
+                (Some(id), Some(user)) => Some(pledges::view(&mut db, PledgeId(id), user.id).await?),
                 (Some(_), None) => return Err(AppError::Unauthorized),
                 (None, _) => None,
             };
@@ -56,7 +60,7 @@ pub async fn load_pledge_form(slug: String, edit: Option<i64>) -> Result<PledgeF
 }
 
 /// Creates a pending pledge (signing the backer up or in first when the form carries an
-/// account), then sends the browser to the pay page.
+/// account) and prepares its payment, then sends the browser to the pay page.
 #[server(endpoint = "pledges/create")]
 pub async fn create_pledge(
     slug: String,
@@ -72,9 +76,6 @@ pub async fn create_pledge(
         async move {
             let state = state()?;
             let choice = parse(&form)?;
-            if key.len() < 8 || key.len() > 100 {
-                return Err(AppError::Validation { field: "key".into(), message: Key::InvalidInputText });
-            }
             let user = match auth::maybe_user().await? {
                 Some(user) => user.id,
                 None => {
@@ -82,7 +83,7 @@ pub async fn create_pledge(
                     let password = password.unwrap_or_default();
                     match account.as_deref() {
                         Some("signup") => {
-                            crate::api::auth::server::register(
+                            crate::backend::accounts::register(
                                 &state,
                                 &email,
                                 &display_name.unwrap_or_default(),
@@ -90,52 +91,19 @@ pub async fn create_pledge(
                             )
                             .await?
                         }
-                        Some("signin") => crate::api::auth::server::authenticate(&state, &email, password).await?,
+                        Some("signin") => crate::backend::accounts::authenticate(&state, &email, password).await?,
                         _ => return Err(AppError::Unauthorized),
                     }
                 }
             };
+            crate::backend::accounts::check_limit(&state, Action::Pledge, Some(Account::User(user))).await?;
             let campaign = campaigns::id_by_slug(&mut *state.pool.acquire().await?, &slug).await?;
-            let id = create(&state, user, campaign, &choice, &key).await?;
-            leptos_axum::redirect(&format!("/pledges/{id}/pay"));
-            Ok(id)
+            let id = state.payments().create_pledge(user, campaign, &choice, &key).await?;
+            leptos_axum::redirect(&paths::pay(id));
+            Ok(id.0)
         }
         .await,
     )
-}
-
-/// Creates the pledge and queues the release of its hold; a replayed key returns the first pledge.
-#[cfg(feature = "ssr")]
-pub async fn create(
-    state: &crate::backend::AppState,
-    user: crate::domain::UserId,
-    campaign: crate::domain::CampaignId,
-    choice: &crate::domain::PledgeChoice,
-    key: &str,
-) -> Result<i64, AppError> {
-    use crate::backend::db::pledges::{self, Created, HOLD_MINUTES};
-    use crate::backend::jobs::Task;
-    for _ in 0..3 {
-        let mut tx = state.pool.begin().await?;
-        match pledges::create(&mut tx, user, campaign, choice, key).await? {
-            Created::New(id) => {
-                state
-                    .jobs
-                    .enqueue_after(
-                        &mut tx,
-                        &Task::ReleaseHold { pledge_id: id },
-                        chrono::Duration::minutes(HOLD_MINUTES.into()),
-                    )
-                    .await?;
-                tx.commit().await?;
-                return Ok(id);
-            }
-            Created::Existing(id) => return Ok(id),
-            // another request with the same key is committing: ours rolls back, then reads it
-            Created::Racing => tx.rollback().await?,
-        }
-    }
-    Err(AppError::Internal)
 }
 
 /// Changes the reward or amount of a pledge before the deadline.
@@ -147,11 +115,8 @@ pub async fn change_pledge(pledge: i64, form: PledgeForm) -> Result<(), AppError
             let state = state()?;
             let user = auth::require_user().await?;
             let choice = parse(&form)?;
-            let mut tx = state.pool.begin().await?;
-            pledges::change(&mut tx, pledge, user.id, &choice).await?;
-            state.payments().email_changed(&mut tx, pledge).await?;
-            tx.commit().await?;
-            leptos_axum::redirect("/me/pledges");
+            state.payments().change_pledge(PledgeId(pledge), user.id, &choice).await?;
+            leptos_axum::redirect(paths::MY_PLEDGES);
             Ok(())
         }
         .await,
@@ -166,15 +131,15 @@ pub async fn cancel_pledge(pledge: i64) -> Result<(), AppError> {
         async move {
             let state = state()?;
             let user = auth::require_user().await?;
-            state.payments().cancel_pledge(pledge, user.id).await?;
-            leptos_axum::redirect("/me/pledges");
+            state.payments().cancel_pledge(PledgeId(pledge), user.id).await?;
+            leptos_axum::redirect(paths::MY_PLEDGES);
             Ok(())
         }
         .await,
     )
 }
 
-/// The pay page: the pledge's summary and what Stripe.js must do next.
+/// The pay page: the pledge's summary and what Stripe.js must do next, from our records only.
 #[server(endpoint = "pledges/pay")]
 pub async fn load_pay_page(pledge: i64) -> Result<PayPage, AppError> {
     use server::*;
@@ -182,19 +147,13 @@ pub async fn load_pay_page(pledge: i64) -> Result<PayPage, AppError> {
         async move {
             let state = state()?;
             let user = auth::require_user().await?;
-            // the owner check comes before any call to Stripe
-            pledges::check_backer(&mut *state.pool.acquire().await?, pledge, user.id).await?;
-            let next = state.payments().next_step(pledge).await?;
-            let view = pledges::view(&mut *state.pool.acquire().await?, pledge, user.id).await?;
-            let (mode, client_secret) = match next {
-                Next::SaveCard { client_secret } => ("setup", client_secret),
-                Next::Authenticate { client_secret } => ("authenticate", client_secret),
-                Next::Done => ("done", String::new()),
-            };
+            let pledge = PledgeId(pledge);
+            let mut db = state.pool.acquire().await?;
+            let view = pledges::view(&mut db, pledge, user.id).await?;
+            let step = pay_step(&mut db, pledge).await?;
             Ok(PayPage {
                 pledge: view,
-                mode: mode.to_owned(),
-                client_secret,
+                step,
                 publishable_key: state.stripe.publishable_key.clone(),
                 stripe_js_url: state.stripe.js_url.clone(),
                 server_now: chrono::Utc::now(),
@@ -204,19 +163,53 @@ pub async fn load_pay_page(pledge: i64) -> Result<PayPage, AppError> {
     )
 }
 
-/// The return page after Stripe.js: asks Stripe (never the browser) what happened, applies
-/// it, and returns the pledge.
-#[server(endpoint = "pledges/status")]
-pub async fn pledge_status(pledge: i64) -> Result<PledgeView, AppError> {
+/// The pay page's button when nothing is ready at Stripe (a new card after a refused one, a
+/// Stripe outage at pledge time): prepares the payment, then back to the pay page.
+#[server(endpoint = "pledges/prepare")]
+pub async fn prepare_payment(pledge: i64) -> Result<(), AppError> {
     use server::*;
     with_status(
         async move {
             let state = state()?;
             let user = auth::require_user().await?;
+            let pledge = PledgeId(pledge);
+            // the owner check comes before any call to Stripe
             pledges::check_backer(&mut *state.pool.acquire().await?, pledge, user.id).await?;
-            // re-reads the latest intents and applies them (a saved card charges a flexible pledge)
-            state.payments().next_step(pledge).await?;
+            state.payments().prepare(pledge).await?;
+            leptos_axum::redirect(&paths::pay(pledge));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Called by the pay page once Stripe.js is done: asks Stripe (never the browser) what
+/// happened, applies it, and returns the pledge.
+#[server(endpoint = "pledges/confirm")]
+pub async fn confirm_payment(pledge: i64) -> Result<PledgeView, AppError> {
+    use server::*;
+    with_status(
+        async move {
+            let state = state()?;
+            let user = auth::require_user().await?;
+            let pledge = PledgeId(pledge);
+            pledges::check_backer(&mut *state.pool.acquire().await?, pledge, user.id).await?;
+            state.payments().sync(pledge).await?;
             pledges::view(&mut *state.pool.acquire().await?, pledge, user.id).await
+        }
+        .await,
+    )
+}
+
+/// One of the signed-in backer's pledges, as recorded (the result and receipt pages).
+#[server(endpoint = "pledges/one")]
+pub async fn load_pledge(pledge: i64) -> Result<PledgeView, AppError> {
+    use server::*;
+    with_status(
+        async move {
+            let state = state()?;
+            let user = auth::require_user().await?;
+            pledges::view(&mut *state.pool.acquire().await?, PledgeId(pledge), user.id).await
         }
         .await,
     )
@@ -266,8 +259,8 @@ pub async fn cancel_campaign(slug: String) -> Result<(), AppError> {
             let state = state()?;
             let campaign = campaigns::id_by_slug(&mut *state.pool.acquire().await?, &slug).await?;
             auth::require_member(campaign, MemberRole::Owner).await?;
-            state.payments().cancel_campaign(campaign.0).await?;
-            leptos_axum::redirect(&format!("/campaigns/{slug}"));
+            state.payments().cancel_campaign(campaign).await?;
+            leptos_axum::redirect(&paths::campaign(&slug));
             Ok(())
         }
         .await,

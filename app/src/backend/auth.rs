@@ -4,7 +4,7 @@
 
 use super::{db, AppState};
 use crate::domain::views::SignedInUser;
-use crate::domain::{CampaignId, NewPassword, UserId};
+use crate::domain::{CampaignId, MemberRole, NewPassword, UserId};
 use crate::error::AppError;
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
@@ -87,13 +87,17 @@ pub async fn load_user(state: &AppState, session: &Session) -> Result<Option<Sig
         sign_out_session(session).await?;
         return Ok(None);
     }
-    let is_admin = user.is_admin || state.settings.admin_emails.iter().any(|a| a.eq_ignore_ascii_case(&user.email));
+    // admin rights only for an address its holder proved: whoever signs up first with an
+    // address named in ADMIN_EMAILS gets nothing until the link sent there is followed
+    let named = user.is_admin || state.settings.admin_emails.iter().any(|a| a.eq_ignore_ascii_case(&user.email));
+    let is_admin = named && user.email_verified;
     Ok(Some(SignedInUser {
         id: UserId(user.user_id),
         email: user.email,
         display_name: user.display_name,
         locale: user.locale,
         is_admin,
+        email_verified: user.email_verified,
     }))
 }
 
@@ -123,14 +127,8 @@ pub async fn require_admin() -> Result<SignedInUser, AppError> {
     }
 }
 
-/// The role a member holds in a campaign's team; owners can do everything editors can.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum MemberRole {
-    Editor,
-    Owner,
-}
-
 /// A member of the campaign's team with at least `role` (admins pass too), or `Forbidden`.
+/// Owners act only from a verified address.
 pub async fn require_member(campaign: CampaignId, role: MemberRole) -> Result<SignedInUser, AppError> {
     let user = require_user().await?;
     if user.is_admin {
@@ -139,19 +137,16 @@ pub async fn require_member(campaign: CampaignId, role: MemberRole) -> Result<Si
     let state = super::state()?;
     let mut conn = state.pool.acquire().await?;
     let held = db::users::member_role(&mut conn, campaign, user.id).await?;
-    let allowed = match held.as_deref() {
-        Some("owner") => true,
-        Some("editor") => role == MemberRole::Editor,
-        _ => false,
-    };
-    if allowed {
+    let verified = user.email_verified || role == MemberRole::Editor;
+    if held.is_some_and(|h| h.allows(role)) && verified {
         Ok(user)
     } else {
         Err(AppError::Forbidden)
     }
 }
 
-/// A password reset token: the random part sent by email, and its SHA-256 kept in the database.
+/// A single-use token (password reset, email verification): the random part sent by email, and
+/// its SHA-256 kept in the database.
 pub struct ResetToken {
     pub token: String,
     pub hash: Vec<u8>,

@@ -1,40 +1,88 @@
-//! Rate limits on sign-in, sign-up and password reset, per client address and per account
-//! (governor's keyed limiters, in memory: each server process counts for itself).
+//! Rate limits on signing in and up, password resets and pledging, per client address and per
+//! account. They are counted in PostgreSQL (one row per bucket and minute), so every server
+//! process behind the load balancer shares them, and old minutes are deleted: memory and rows
+//! stay bounded. Keys are built from parsed values (a normalised email address, an account id),
+//! never from raw input.
 
+use crate::domain::{Email, UserId};
 use crate::error::AppError;
-use governor::{DefaultKeyedRateLimiter, Quota};
+use sqlx::PgConnection;
 use std::net::IpAddr;
-use std::num::NonZeroU32;
 
 /// Which door is being knocked on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum AuthAction {
+pub enum Action {
     SignIn,
     SignUp,
     PasswordReset,
+    Pledge,
 }
 
+impl Action {
+    fn code(self) -> &'static str {
+        match self {
+            Action::SignIn => "sign-in",
+            Action::SignUp => "sign-up",
+            Action::PasswordReset => "password-reset",
+            Action::Pledge => "pledge",
+        }
+    }
+}
+
+/// Who is knocking, as parsed values.
+#[derive(Debug, Clone, Copy)]
+pub enum Account<'a> {
+    Email(&'a Email),
+    User(UserId),
+}
+
+impl Account<'_> {
+    fn key(&self) -> String {
+        match self {
+            // `Email` is trimmed and its domain lower-cased; the whole address is lower-cased here
+            // so that one mailbox is one bucket
+            Account::Email(email) => format!("email:{}", email.as_str().to_lowercase()),
+            Account::User(user) => format!("user:{user}"),
+        }
+    }
+}
+
+/// Attempts a minute allowed, per action.
+#[derive(Debug, Clone, Copy)]
 pub struct RateLimits {
-    per_address: DefaultKeyedRateLimiter<(AuthAction, IpAddr)>,
-    per_account: DefaultKeyedRateLimiter<(AuthAction, String)>,
+    /// Sign-in, sign-up and reset attempts a minute from one address / for one account.
+    pub auth_per_address: u32,
+    pub auth_per_account: u32,
+    /// Pledges a minute from one address / by one account.
+    pub pledge_per_address: u32,
+    pub pledge_per_account: u32,
 }
 
 impl RateLimits {
-    /// `per_address` attempts a minute from one address, `per_account` a minute for one account,
-    /// each allowed as a burst.
-    pub fn new(per_address: u32, per_account: u32) -> RateLimits {
-        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN));
-        RateLimits {
-            per_address: DefaultKeyedRateLimiter::keyed(quota(per_address)),
-            per_account: DefaultKeyedRateLimiter::keyed(quota(per_account)),
+    fn quotas(&self, action: Action) -> (u32, u32) {
+        match action {
+            Action::Pledge => (self.pledge_per_address, self.pledge_per_account),
+            _ => (self.auth_per_address, self.auth_per_account),
         }
     }
 
-    /// Counts an attempt; `TooManyRequests` past either limit.
-    pub fn check(&self, action: AuthAction, address: Option<IpAddr>, account: Option<&str>) -> Result<(), AppError> {
-        let address_ok = address.is_none_or(|ip| self.per_address.check_key(&(action, ip)).is_ok());
-        let account_ok = account.is_none_or(|a| self.per_account.check_key(&(action, a.to_lowercase())).is_ok());
-        if address_ok && account_ok {
+    /// Counts an attempt; `TooManyRequests` past either limit of this minute.
+    pub async fn check(
+        &self,
+        db: &mut PgConnection,
+        action: Action,
+        address: Option<IpAddr>,
+        account: Option<Account<'_>>,
+    ) -> Result<(), AppError> {
+        let (per_address, per_account) = self.quotas(action);
+        let mut allowed = true;
+        if let Some(ip) = address {
+            allowed &= hit(db, &format!("{}:ip:{ip}", action.code()), per_address).await?;
+        }
+        if let Some(account) = account {
+            allowed &= hit(db, &format!("{}:{}", action.code(), account.key()), per_account).await?;
+        }
+        if allowed {
             Ok(())
         } else {
             tracing::warn!(?action, ?address, "rate limit reached");
@@ -43,40 +91,45 @@ impl RateLimits {
     }
 }
 
-/// The address of the client calling the current server function: the TCP peer, or the first
-/// `X-Forwarded-For` entry behind a trusted proxy.
+/// Counts one hit in the bucket's current minute; `false` past `limit`.
+async fn hit(db: &mut PgConnection, bucket: &str, limit: u32) -> Result<bool, AppError> {
+    let hits = sqlx::query_scalar!(
+        "insert into rate_limit (bucket, window_start, hits) values ($1, date_trunc('minute', now()), 1)
+         on conflict (bucket, window_start) do update set hits = rate_limit.hits + 1
+         returning hits",
+        bucket
+    )
+    .fetch_one(&mut *db)
+    .await?;
+    Ok(u32::try_from(hits).unwrap_or(u32::MAX) <= limit.max(1))
+}
+
+/// Deletes the minutes that no longer count (run every few minutes by each server).
+pub async fn prune(db: &mut PgConnection) -> Result<u64, AppError> {
+    let deleted = sqlx::query!("delete from rate_limit where window_start < now() - interval '2 minutes'")
+        .execute(&mut *db)
+        .await?
+        .rows_affected();
+    Ok(deleted)
+}
+
+/// The address of the client calling the current server function: the TCP peer, or, behind a
+/// trusted proxy, the address that proxy saw: the last `X-Forwarded-For` entry (the ones before
+/// it were sent by the client and prove nothing).
 pub async fn client_address(trust_proxy: bool) -> Option<IpAddr> {
     let parts = leptos::prelude::use_context::<axum::http::request::Parts>()?;
     if trust_proxy {
         let forwarded = parts
             .headers
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .last()
             .and_then(|ip| ip.trim().parse().ok());
         if forwarded.is_some() {
             return forwarded;
         }
     }
     parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn limits_per_address_and_per_account() {
-        let limits = RateLimits::new(5, 3);
-        let ip: IpAddr = "192.0.2.1".parse().unwrap();
-        for _ in 0..3 {
-            assert!(limits.check(AuthAction::SignIn, Some(ip), Some("lea@example.org")).is_ok());
-        }
-        assert_eq!(limits.check(AuthAction::SignIn, Some(ip), Some("LEA@example.org")), Err(AppError::TooManyRequests));
-        // other accounts from the same address until the address limit
-        assert!(limits.check(AuthAction::SignIn, Some(ip), Some("sam@example.org")).is_ok());
-        assert!(limits.check(AuthAction::SignIn, Some(ip), Some("ines@example.org")).is_err(), "address limit: 5");
-        // other actions count apart
-        assert!(limits.check(AuthAction::PasswordReset, Some(ip), Some("lea@example.org")).is_ok());
-    }
 }

@@ -1,7 +1,8 @@
-//! Server-only code: database queries, Markdown rendering, and (later) sessions, payments, jobs
-//! and email. Named `backend` so it is not confused with the `server/` crate, which is only the
+//! Server-only code: database queries (`db/`), accounts and sessions, payments (`payments/`),
+//! background jobs (`jobs/`), email, rate limits, Markdown rendering. Named `backend` so it is not confused with the `server/` crate, which is only the
 //! HTTP shell around it.
 
+pub mod accounts;
 pub mod auth;
 pub mod db;
 pub mod email;
@@ -27,7 +28,7 @@ pub struct AppState {
     /// Add `Secure` to cookies (served over HTTPS).
     pub secure_cookies: bool,
     pub settings: Arc<Settings>,
-    pub jobs: Arc<jobs::Jobs>,
+    pub queue: Arc<jobs::Queue>,
     pub stripe: Arc<stripe::Stripe>,
     pub limits: Arc<limits::RateLimits>,
 }
@@ -35,20 +36,17 @@ pub struct AppState {
 impl AppState {
     /// The payment code, with what it needs from the state.
     pub fn payments(&self) -> payments::Payments<'_> {
-        payments::Payments {
-            pool: &self.pool,
-            stripe: &self.stripe,
-            jobs: &self.jobs,
-            public_url: &self.settings.public_url,
-        }
+        payments::Payments { pool: &self.pool, stripe: &self.stripe, queue: &self.queue, settings: &self.settings }
     }
 }
 
 /// Settings the server functions need, read from the configuration.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    /// The site's address as people reach it, for links in emails (`https://trame.ch`).
-    pub public_url: String,
+    /// Absolute links for emails, from the site's address as people reach it.
+    pub links: crate::paths::Links,
+    /// Names this deployment in Stripe idempotency keys (`TRAME_DEPLOYMENT_ID`).
+    pub deployment_id: String,
     /// Accounts with admin rights, by email (lower case).
     pub admin_emails: Vec<String>,
     /// Use `X-Forwarded-For` for the client's address (only behind a trusted proxy).

@@ -5,7 +5,7 @@
 //! fields we use: they parse from real Stripe and from the `localstripe` fake alike (the fake
 //! omits fields that async-stripe's full types require).
 
-use crate::domain::{Currency, Money};
+use crate::domain::{Currency, Money, PaymentStatus};
 use hmac::{Hmac, Mac};
 use serde::Deserialize;
 use sha2::Sha256;
@@ -47,6 +47,10 @@ pub enum PaymentError {
     /// authenticate on the pay page).
     #[error("card refused: {code} ({message})")]
     Card { code: String, message: String, intent: Option<(String, Option<String>)> },
+    /// Stripe refused the request as it stands (400, 404: e.g. cancelling an intent that
+    /// already succeeded). Retrying the same request will not help; re-read the object.
+    #[error("stripe refused: {0}")]
+    Refused(String),
     /// Anything else: network, Stripe unavailable, a bug in the request. Worth retrying later.
     #[error("stripe: {0}")]
     Stripe(String),
@@ -60,6 +64,9 @@ impl From<StripeError> for PaymentError {
                 message: err.message.unwrap_or_default(),
                 intent: err.payment_intent.map(|pi| (pi.id.to_string(), pi.client_secret)),
             },
+            StripeError::Stripe(err, status @ (400 | 404)) => {
+                PaymentError::Refused(format!("{status}: {}", err.message.unwrap_or_default()))
+            }
             other => PaymentError::Stripe(other.to_string()),
         }
     }
@@ -107,17 +114,24 @@ impl Intent {
     pub fn failed(&self) -> bool {
         self.status == "canceled" || (self.status == "requires_payment_method" && self.error().is_some())
     }
-    /// The status of our `payment` row that goes with this intent.
-    pub fn payment_status(&self) -> &'static str {
-        if self.succeeded() {
-            "succeeded"
-        } else if self.requires_action() {
-            "requires_action"
-        } else if self.failed() {
-            "failed"
-        } else {
-            "pending"
+    /// The status of our `payment` row that goes with this intent. `processing` (and
+    /// `requires_capture`, which we never ask for) means money may still move: it stays open.
+    pub fn payment_status(&self) -> PaymentStatus {
+        match self.status.as_str() {
+            "succeeded" => PaymentStatus::Succeeded,
+            "requires_action" => PaymentStatus::RequiresAction,
+            "processing" | "requires_capture" => PaymentStatus::Processing,
+            "canceled" if self.error().is_some() => PaymentStatus::Failed,
+            "canceled" => PaymentStatus::Cancelled,
+            _ if self.failed() => PaymentStatus::Failed,
+            _ => PaymentStatus::Pending,
         }
+    }
+
+    /// The amount Stripe holds for this intent, if it says.
+    pub fn money(&self) -> Option<Money> {
+        let currency = Currency::parse(&self.currency.as_deref()?.to_ascii_uppercase()).ok()?;
+        Some(Money::from_minor_units(self.amount?, currency))
     }
 
     pub fn error(&self) -> Option<&LastError> {
@@ -174,6 +188,9 @@ pub enum WebhookError {
     BadBody(String),
 }
 
+/// How long a call to Stripe may take before it counts as failed.
+const STRIPE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Stripe's signature tolerance: events signed more than this long ago (or ahead) are refused.
 pub const WEBHOOK_TOLERANCE_SECS: i64 = 300;
 
@@ -221,7 +238,12 @@ impl Stripe {
         if let Some(k) = idempotency {
             request = request.request_strategy(key(k)?);
         }
-        read(request.send(&self.client).await?)
+        // a hung call must not hold a charge run (and its lock) for ever: it fails, and the
+        // job runs again with the same idempotency key
+        match tokio::time::timeout(STRIPE_TIMEOUT, request.send(&self.client)).await {
+            Ok(answer) => read(answer?),
+            Err(_) => Err(PaymentError::Stripe(format!("no answer within {} s", STRIPE_TIMEOUT.as_secs()))),
+        }
     }
 
     pub async fn create_customer(&self, email: &str, user_id: i64, idempotency: &str) -> Result<String, PaymentError> {
@@ -290,6 +312,16 @@ impl Stripe {
     pub async fn refund(&self, payment_intent: &str, idempotency: &str) -> Result<Created, PaymentError> {
         let request = CreateRefund::new().payment_intent(payment_intent);
         self.send(request.build(), Some(idempotency)).await
+    }
+
+    /// Cancels a PaymentIntent that is not final (superseded, or its pledge ended). Stripe
+    /// refuses when it already succeeded or is processing: the caller re-reads it then.
+    pub async fn cancel_payment_intent(&self, id: &str) -> Result<Intent, PaymentError> {
+        let request = stripe_client_core::RequestBuilder::new(
+            stripe_client_core::StripeMethod::Post,
+            format!("/payment_intents/{id}/cancel"),
+        );
+        self.send(request, None).await
     }
 
     /// Forgets a saved card (the campaign failed: it will never be charged).

@@ -66,9 +66,14 @@ pub async fn apply(state: &AppState, event: &super::stripe::Event, body: &[u8]) 
         ("setup_intent.succeeded" | "setup_intent.setup_failed", Some(id)) => {
             Fresh::Setup(state.stripe.setup_intent(id).await?)
         }
-        ("payment_intent.succeeded" | "payment_intent.payment_failed" | "payment_intent.requires_action", Some(id)) => {
-            Fresh::Payment(state.stripe.payment_intent(id).await?)
-        }
+        (
+            "payment_intent.succeeded"
+            | "payment_intent.payment_failed"
+            | "payment_intent.requires_action"
+            | "payment_intent.processing"
+            | "payment_intent.canceled",
+            Some(id),
+        ) => Fresh::Payment(state.stripe.payment_intent(id).await?),
         ("charge.refunded", Some(id)) => {
             let charge = state.stripe.charge_object(id).await?;
             match (charge.refunded, charge.payment_intent) {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn CampaignCardView(card: CampaignCard, now: DateTime<Utc>) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/campaigns/{}", card.slug);
+    let href = crate::paths::campaign(&card.slug);
     let percent = card.percent();
     view! {
         <article class="campaign-card">

@@ -40,7 +40,7 @@ fn AccountLink() -> impl IntoView {
             {move || Suspend::new(async move {
                 match user.await {
                     Ok(Some(_)) => view! {
-                        <a class="account-link" href="/me/pledges">{i18n.t(Key::MyPledges)}</a>
+                        <a class="account-link" href=crate::paths::MY_PLEDGES>{i18n.t(Key::MyPledges)}</a>
                         <a class="account-link" href="/account">{i18n.t(Key::MyAccount)}</a>
                     }
                     .into_any(),

@@ -160,3 +160,20 @@ mod tests {
         assert_eq!(counted, [&HelpOfferStatus::Accepted, &HelpOfferStatus::Done]);
     }
 }
+
+text_enum! {
+    /// A member's role in a campaign's team.
+    MemberRole {
+        /// Runs the campaign: everything an editor does, plus money, team and launch.
+        Owner = "owner",
+        /// Edits the campaign's texts and rewards.
+        Editor = "editor",
+    }
+}
+
+impl MemberRole {
+    /// Holding `self` allows what `required` allows.
+    pub fn allows(self, required: MemberRole) -> bool {
+        self == MemberRole::Owner || required == MemberRole::Editor
+    }
+}

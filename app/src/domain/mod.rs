@@ -14,14 +14,14 @@ pub mod views;
 
 pub use account::{DisplayName, DisplayNameError, NewPassword, PasswordError};
 pub use enums::{
-    Fulfilment, FundingModel, HelpOfferStatus, NeedKind, PartnerKind, PartnerLevel, PartnerStatus, Practice,
-    QuestionKind, RewardKind, UpdateVisibility,
+    Fulfilment, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind, PartnerLevel, PartnerStatus,
+    Practice, QuestionKind, RewardKind, UpdateVisibility,
 };
 pub use ids::{CampaignId, DesignerId, NeedId, PartnerId, PickupPointId, PledgeId, RewardSlotId, RewardTierId, UserId};
 pub use locale::Locale;
 pub use money::{Currency, Money, MoneyError};
 pub use pledge::{parse_amount, PledgeChoice, PledgeForm};
-pub use status::{CampaignStatus, PledgeStatus, TransitionError};
+pub use status::{CampaignStatus, PaymentKind, PaymentStatus, PledgeStatus, TransitionError};
 pub use text::{Email, EmailError, Slug, SlugError};
 pub use time::{to_zurich, TimeLeft};
 
@@ -49,6 +49,12 @@ macro_rules! text_enum {
             /// The code stored in the database and used in URLs.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $code),+ }
+            }
+
+            /// The codes of `list`, to bind in SQL (`status = any($1)`): the lists of which states
+            /// do what are written once, on the enum, never as SQL text.
+            pub fn codes(list: &[$name]) -> Vec<String> {
+                list.iter().map(|v| v.as_str().to_owned()).collect()
             }
 
             /// Parses a stored or submitted code.

@@ -61,9 +61,16 @@ pub fn parse_amount(text: &str) -> Option<Decimal> {
     if cleaned.is_empty() {
         return Some(Decimal::ZERO);
     }
+    // a number of a few digits: longer text is a mistake (or an attempt to overflow the sums)
+    if cleaned.len() > 16 {
+        return None;
+    }
     let amount = Decimal::from_str(&cleaned).ok()?;
-    (amount.scale() <= 2 && amount >= Decimal::ZERO).then_some(amount)
+    (amount.scale() <= 2 && amount >= Decimal::ZERO && amount <= MAX_AMOUNT).then_some(amount)
 }
+
+/// The largest amount a person can type (far above any pledge; the server's own limit is lower).
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(1_000_000_000, 0, 0, false, 0);
 
 impl PledgeForm {
     pub fn parse(&self) -> Result<PledgeChoice, FieldError> {
@@ -114,6 +121,9 @@ mod tests {
         assert_eq!(parse_amount("-5"), None, "negative");
         assert_eq!(parse_amount("1.005"), None, "fractions of a centime");
         assert_eq!(parse_amount("abc"), None);
+        assert_eq!(parse_amount("79228162514264337593543950335"), None, "Decimal::MAX");
+        assert_eq!(parse_amount("1000000001"), None, "above the bound");
+        assert_eq!(parse_amount("999999999.99"), Some(dec("999999999.99")));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! The campaign and pledge state machines. Each has one function deciding which transitions are
+//! The campaign, pledge and payment state machines. Each has one function deciding which transitions are
 //! allowed; every state change in the code goes through `transition`.
 
 use super::text_enum;
@@ -114,22 +114,96 @@ impl PledgeStatus {
         }
     }
 
+    /// The statuses counted in the campaign's pledged total and backer count: the one place
+    /// this rule is written (queries bind `PledgeStatus::codes(PledgeStatus::COUNTING)`).
+    pub const COUNTING: &'static [PledgeStatus] =
+        &[PledgeStatus::Active, PledgeStatus::Collected, PledgeStatus::PaymentFailed];
+
+    /// The statuses that hold a unit of a limited reward (and a place in a slot).
+    pub const HOLDING: &'static [PledgeStatus] =
+        &[PledgeStatus::Pending, PledgeStatus::Active, PledgeStatus::Collected, PledgeStatus::PaymentFailed];
+
     /// Counted in the campaign's pledged total and backer count.
     pub fn counts_toward_total(self) -> bool {
-        matches!(self, PledgeStatus::Active | PledgeStatus::Collected | PledgeStatus::PaymentFailed)
+        PledgeStatus::COUNTING.contains(&self)
     }
 
     /// Holds a unit of a limited reward (and a place in a slot).
     pub fn holds_reward_unit(self) -> bool {
-        matches!(
-            self,
-            PledgeStatus::Pending | PledgeStatus::Active | PledgeStatus::Collected | PledgeStatus::PaymentFailed
-        )
+        PledgeStatus::HOLDING.contains(&self)
+    }
+
+    /// The backer may still change or cancel it (before the deadline, with no charge open).
+    pub fn changeable(self) -> bool {
+        matches!(self, PledgeStatus::Pending | PledgeStatus::Active)
     }
 
     pub fn is_final(self) -> bool {
         PledgeStatus::ALL.iter().all(|to| !self.can_become(*to))
     }
+}
+
+text_enum! {
+    /// What a `payment` row is: one attempt at Stripe.
+    PaymentKind {
+        /// Saving a card (a SetupIntent).
+        Setup = "setup",
+        /// Taking money (a PaymentIntent).
+        Charge = "charge",
+        /// Giving money back.
+        Refund = "refund",
+    }
+}
+
+text_enum! {
+    /// `pending → processing | requires_action → succeeded | failed | cancelled`.
+    PaymentStatus {
+        /// Written down, not yet answered by Stripe (or answered with nothing final).
+        Pending = "pending",
+        /// Stripe is working on it (a bank debit, a slow network): money may still move.
+        Processing = "processing",
+        /// Waits for the backer (3-D Secure).
+        RequiresAction = "requires_action",
+        Succeeded = "succeeded",
+        /// Refused, or authentication failed.
+        Failed = "failed",
+        /// Cancelled at Stripe: superseded, or its pledge ended.
+        Cancelled = "cancelled",
+    }
+}
+
+impl PaymentStatus {
+    /// The one place that decides which payment transitions exist. A succeeded payment stays
+    /// succeeded whatever arrives late. A failed or cancelled attempt can still be reported as
+    /// succeeded (a backer retrying 3-D Secure on an old page, an answer to a request we had
+    /// given up on): money Stripe took is always recorded, and refunded if nothing wants it.
+    pub fn can_become(self, to: PaymentStatus) -> bool {
+        use PaymentStatus::*;
+        matches!(
+            (self, to),
+            (Pending, Processing | RequiresAction | Succeeded | Failed | Cancelled)
+                | (Processing, RequiresAction | Succeeded | Failed | Cancelled)
+                | (RequiresAction, Processing | Succeeded | Failed | Cancelled)
+                | (Failed | Cancelled, Succeeded)
+        )
+    }
+
+    pub fn transition(self, to: PaymentStatus) -> Result<PaymentStatus, TransitionError> {
+        if self.can_become(to) {
+            Ok(to)
+        } else {
+            Err(TransitionError { kind: "payment", from: self.as_str(), to: to.as_str() })
+        }
+    }
+
+    /// Stripe may still move money on it: no new attempt while one is open.
+    pub fn is_open(self) -> bool {
+        PaymentStatus::OPEN.contains(&self)
+    }
+
+    /// The statuses of an attempt Stripe may still move money on.
+    pub const OPEN: &'static [PaymentStatus] =
+        &[PaymentStatus::Pending, PaymentStatus::Processing, PaymentStatus::RequiresAction];
 }
 
 #[cfg(test)]
@@ -185,6 +259,39 @@ mod tests {
         }
         let finals: Vec<_> = PledgeStatus::ALL.iter().copied().filter(|s| s.is_final()).collect();
         assert_eq!(finals, [Dropped, Cancelled, Refunded]);
+    }
+
+    #[test]
+    fn payment_transitions_exhaustive() {
+        use PaymentStatus::*;
+        let allowed = [
+            (Pending, Processing),
+            (Pending, RequiresAction),
+            (Pending, Succeeded),
+            (Pending, Failed),
+            (Pending, Cancelled),
+            (Processing, RequiresAction),
+            (Processing, Succeeded),
+            (Processing, Failed),
+            (Processing, Cancelled),
+            (RequiresAction, Processing),
+            (RequiresAction, Succeeded),
+            (RequiresAction, Failed),
+            (RequiresAction, Cancelled),
+            (Failed, Succeeded),
+            (Cancelled, Succeeded),
+        ];
+        for &from in PaymentStatus::ALL {
+            for &to in PaymentStatus::ALL {
+                let expected = allowed.contains(&(from, to));
+                assert_eq!(from.can_become(to), expected, "{from} → {to}");
+                assert_eq!(from.transition(to).is_ok(), expected, "{from} → {to}");
+            }
+        }
+        let open: Vec<_> = PaymentStatus::ALL.iter().copied().filter(|s| s.is_open()).collect();
+        assert_eq!(open, [Pending, Processing, RequiresAction]);
+        // a succeeded payment never changes again
+        assert!(PaymentStatus::ALL.iter().all(|to| !Succeeded.can_become(*to)));
     }
 
     #[test]

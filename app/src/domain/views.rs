@@ -17,7 +17,10 @@ pub struct SignedInUser {
     pub email: String,
     pub display_name: String,
     pub locale: Locale,
+    /// Admin rights: named by `ADMIN_EMAILS` or flagged, and the address verified.
     pub is_admin: bool,
+    /// The address was proven by the link sent to it.
+    pub email_verified: bool,
 }
 
 /// A picture with its text alternative.
@@ -386,12 +389,38 @@ pub struct PledgeView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PayPage {
     pub pledge: PledgeView,
-    /// `setup` (save a card), `authenticate` (3-D Secure for a payment) or `done`.
-    pub mode: String,
-    pub client_secret: String,
+    pub step: PayStep,
     pub publishable_key: String,
     pub stripe_js_url: String,
     pub server_now: DateTime<Utc>,
+}
+
+/// What the pay page of a pledge shows, read from the database only (a GET never calls Stripe;
+/// the page's buttons POST to prepare what Stripe needs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum PayStep {
+    /// Enter a card: `confirmCardSetup` with this SetupIntent secret.
+    SaveCard { client_secret: String },
+    /// Authenticate a payment (3-D Secure): `confirmCardPayment` with this PaymentIntent secret.
+    Authenticate { client_secret: String },
+    /// Stripe is working on a payment: wait, nothing to enter.
+    Processing,
+    /// A card is needed but nothing is ready at Stripe yet: a button asks for it (POST).
+    Prepare,
+    /// Nothing: the pledge is active, collected, or over.
+    Done,
+}
+
+impl PayStep {
+    /// The `data-mode` Stripe.js's script reads, and the secret it uses.
+    pub fn stripe_mode(&self) -> Option<(&'static str, &str)> {
+        match self {
+            PayStep::SaveCard { client_secret } => Some(("setup", client_secret)),
+            PayStep::Authenticate { client_secret } => Some(("authenticate", client_secret)),
+            _ => None,
+        }
+    }
 }
 
 /// What the owner of a campaign (and its backers, once closed) see of the money.

@@ -1,7 +1,7 @@
 //! `/account`: name, language, password, sign out.
 
 use super::load;
-use crate::api::auth::{current_user, ChangePassword, SignOut, UpdateAccount};
+use crate::api::auth::{current_user, ChangePassword, ResendVerification, SignOut, UpdateAccount};
 use crate::components::form::{field_error, Field, FormError, NewPasswordField, Outcome};
 use crate::domain::views::SignedInUser;
 use crate::domain::Locale;
@@ -29,11 +29,32 @@ fn AccountView(user: SignedInUser) -> impl IntoView {
     let profile_result: Outcome = Signal::derive(move || profile.value().get());
     let password_result: Outcome = Signal::derive(move || password.value().get());
     let changed = move || matches!(password_result.get(), Some(Ok(())));
+    let resend = ServerAction::<ResendVerification>::new();
+    let resend_result: Outcome = Signal::derive(move || resend.value().get());
+    let resent = move || matches!(resend_result.get(), Some(Ok(())));
+    let verification = if user.email_verified {
+        view! { <p class="notice" id="email-verified">{i18n.t(Key::EmailVerified)}</p> }.into_any()
+    } else {
+        view! {
+            <div class="notice" id="email-unverified">
+                <p>{i18n.t(Key::EmailNotVerified)}</p>
+                <Show when=resent>
+                    <p role="status">{i18n.t(Key::VerificationSent)}</p>
+                </Show>
+                <ActionForm action=resend attr:class="inline-form" attr:id="resend-verification-form">
+                    <FormError result=resend_result/>
+                    <button class="button button-secondary" type="submit">{i18n.t(Key::ResendVerification)}</button>
+                </ActionForm>
+            </div>
+        }
+        .into_any()
+    };
     view! {
         <Title text=format!("{} · Trame", i18n.t(Key::MyAccount))/>
         <section class="wrap auth-page account-page">
             <h1>{i18n.t(Key::MyAccount)}</h1>
             <p class="muted">{i18n.t(Key::SignedInAs)} " " <strong id="account-email">{user.email.clone()}</strong></p>
+            {verification}
 
             <h2>{i18n.t(Key::ProfileSection)}</h2>
             <ActionForm action=profile attr:class="form" attr:id="profile-form">

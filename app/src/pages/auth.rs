@@ -1,7 +1,7 @@
 //! Sign up, sign in, forgotten and reset password. Plain forms posted to server functions:
 //! they work before the wasm arrives (errors come back in the URL) and without reloads after.
 
-use crate::api::auth::{RequestPasswordReset, ResetPassword, SignIn, SignUp};
+use crate::api::auth::{RequestPasswordReset, ResetPassword, SignIn, SignUp, VerifyEmail};
 use crate::components::form::{field_error, Field, FormError, NewPasswordField, Outcome};
 use crate::i18n::{use_i18n, Key};
 use leptos::form::ActionForm;
@@ -140,6 +140,28 @@ pub fn ResetPasswordPage() -> impl IntoView {
                 <FormError result/>
                 <NewPasswordField result=result label=Key::NewPasswordLabel/>
                 <button class="button" type="submit">{i18n.t(Key::SavePassword)}</button>
+            </ActionForm>
+        </section>
+    }
+}
+
+/// `/verify-email?token=`: the page the emailed link opens; its button proves the address.
+#[component]
+pub fn VerifyEmailPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<VerifyEmail>::new();
+    let result: Outcome = Signal::derive(move || action.value().get());
+    let query = use_query_map();
+    let token = move || query.read().get("token").unwrap_or_default();
+    view! {
+        <Title text=format!("{} · Trame", i18n.t(Key::VerifyEmailTitle))/>
+        <section class="wrap auth-page">
+            <h1>{i18n.t(Key::VerifyEmailTitle)}</h1>
+            <p>{i18n.t(Key::VerifyEmailText)}</p>
+            <ActionForm action attr:class="form" attr:id="verify-form">
+                <input type="hidden" name="token" value=token/>
+                <FormError result/>
+                <button class="button" type="submit">{i18n.t(Key::VerifyEmailButton)}</button>
             </ActionForm>
         </section>
     }

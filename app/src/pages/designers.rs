@@ -108,7 +108,7 @@ fn DesignerView(data: PageData) -> impl IntoView {
                                 .map(|r| {
                                     view! {
                                         <li>
-                                            <a href=format!("/campaigns/{}#rewards", r.campaign_slug)>{r.title}</a>
+                                            <a href=format!("{}#rewards", crate::paths::campaign(&r.campaign_slug))>{r.title}</a>
                                             " · " {i18n.label(r.kind)} " · " {i18n.money_short(r.price)}
                                             <span class="muted">" — " {r.campaign_title}</span>
                                         </li>

@@ -5,12 +5,13 @@
 
 use super::load;
 use crate::api::pledges::{
-    load_pay_page, load_pledge_form, my_pledges, pledge_status, CancelPledge, ChangePledge, CreatePledge,
+    load_pay_page, load_pledge, load_pledge_form, my_pledges, CancelPledge, ChangePledge, CreatePledge, PreparePayment,
 };
 use crate::components::form::{field_error, FormError, Outcome};
-use crate::domain::views::{PayPage as PayData, PledgeFormPage, PledgeView, RewardTierView};
+use crate::domain::views::{PayPage as PayData, PayStep, PledgeFormPage, PledgeView, RewardTierView};
 use crate::domain::{FundingModel, PledgeStatus, QuestionKind};
 use crate::i18n::{use_i18n, I18n, Key};
+use crate::paths;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -47,9 +48,12 @@ pub fn PledgePage() -> impl IntoView {
             (
                 params.read().get("slug").unwrap_or_default(),
                 query.read().get("edit").and_then(|v| v.parse::<i64>().ok()),
+                // the chosen reward is part of the key: choosing another one (a link to
+                // `?tier=`) renders the form again for exactly the reward in the address
+                query.read().get("tier"),
             )
         },
-        |(slug, edit)| load_pledge_form(slug, edit),
+        |(slug, edit, _tier)| load_pledge_form(slug, edit),
     );
     load(data, |data| view! { <PledgeFormView data/> })
 }
@@ -76,6 +80,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
     let terms = charge_terms(i18n, c.funding_model, c.ends_at);
     let min = i18n.money(c.min_pledge);
     let extra_value = editing.as_ref().map(|p| p.extra_amount.amount().to_string()).unwrap_or_default();
+    let extra_error = field_error(result, "extra");
     let fields = view! {
         <input type="hidden" name="form[currency]" value=c.goal.currency().code()/>
         {match &tier {
@@ -87,8 +92,16 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
                 {if tier.is_some() { i18n.t(Key::PledgeExtraLabel) } else { i18n.t(Key::PledgeAmountLabel) }}
                 " (" {c.goal.currency().code()} ")"
             </label>
-            <input id="field-extra" name="form[extra]" inputmode="decimal" value=extra_value autocomplete="off"/>
-            <p class="field-error" role="alert">{error_of(result, "extra")}</p>
+            <input
+                id="field-extra"
+                name="form[extra]"
+                inputmode="decimal"
+                value=extra_value
+                autocomplete="off"
+                aria-invalid=move || extra_error.get().is_some().then_some("true")
+                aria-describedby=move || extra_error.get().is_some().then_some("field-extra-error")
+            />
+            <p class="field-error" id="field-extra-error" role="alert">{error_of(result, "extra")}</p>
         </div>
         <p class="pledge-terms" id="pledge-terms">{terms}</p>
     };
@@ -97,10 +110,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
         .iter()
         .filter(|t| Some(t.id.0) != chosen_id && !t.is_sold_out())
         .map(|t| {
-            let href = match &editing {
-                Some(p) => format!("/campaigns/{}/pledge?edit={}&tier={}", c.slug, p.id, t.id),
-                None => format!("/campaigns/{}/pledge?tier={}", c.slug, t.id),
-            };
+            let href = paths::pledge_form(&c.slug, Some(t.id), editing.as_ref().map(|p| p.id));
             view! { <li><a href=href>{t.title.clone()} " · " {i18n.money_short(t.price)}</a></li> }
         })
         .collect_view();
@@ -134,7 +144,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
     view! {
         <Title text=format!("{} · {} · Trame", i18n.t(Key::BackThisProject), c.title)/>
         <section class="wrap pledge-page">
-            <p class="eyebrow"><a href=format!("/campaigns/{}", c.slug)>{c.title.clone()}</a></p>
+            <p class="eyebrow"><a href=paths::campaign(&c.slug)>{c.title.clone()}</a></p>
             <h1>{i18n.t(Key::BackThisProject)}</h1>
             {if open {
                 form
@@ -145,7 +155,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
                 <h2>{i18n.t(Key::PledgeOtherRewards)}</h2>
                 <ul class="plain">
                     <li>
-                        <a href=format!("/campaigns/{}/pledge", c.slug)>{i18n.t(Key::PledgeWithoutReward)}</a>
+                        <a href=paths::pledge_form(&c.slug, None, None)>{i18n.t(Key::PledgeWithoutReward)}</a>
                     </li>
                     {other_rewards}
                 </ul>
@@ -311,7 +321,7 @@ fn PledgeSummary(pledge: PledgeView) -> impl IntoView {
     });
     view! {
         <dl class="pledge-summary" data-status=pledge.status.as_str()>
-            <div><dt>{i18n.t(Key::Campaign)}</dt><dd><a href=format!("/campaigns/{}", pledge.campaign_slug)>{pledge.campaign_title.clone()}</a></dd></div>
+            <div><dt>{i18n.t(Key::Campaign)}</dt><dd><a href=paths::campaign(&pledge.campaign_slug)>{pledge.campaign_title.clone()}</a></dd></div>
             <div><dt>{i18n.t(Key::Reward)}</dt><dd>{reward}</dd></div>
             {slot}
             {pickup}
@@ -340,49 +350,56 @@ fn PayView(data: PayData) -> impl IntoView {
     let error = matches!(p.status, PledgeStatus::PaymentFailed | PledgeStatus::Pending)
         .then(|| p.payment_error.clone())
         .flatten();
-    let body = if data.mode == "done" {
-        view! {
+    let body = match &data.step {
+        PayStep::Done => view! {
             <p class="notice" role="status">{i18n.t(Key::PayNothingToDo)}</p>
-            <a class="button" href=format!("/pledges/{}", p.id)>{i18n.t(Key::PledgeSeeStatus)}</a>
+            <a class="button" href=paths::pledge(p.id)>{i18n.t(Key::PledgeSeeStatus)}</a>
         }
-        .into_any()
-    } else {
-        let (title, button) = if data.mode == "setup" {
-            (i18n.t(Key::PayCardTitle), i18n.t(Key::PaySaveCard))
-        } else {
-            (i18n.t(Key::PayAuthenticateTitle), i18n.t(Key::PayAuthenticate))
-        };
-        let button = if data.mode == "setup" && p.funding_model == FundingModel::Flexible {
-            i18n.t(Key::PayNow)
-        } else {
-            button
-        };
-        view! {
-            <div
-                class="pay-box"
-                id="pay-box"
-                data-pay="true"
-                data-mode=data.mode.clone()
-                data-client-secret=data.client_secret.clone()
-                data-publishable-key=data.publishable_key.clone()
-                data-stripe-js=data.stripe_js_url.clone()
-                data-locale=i18n.locale.code()
-                data-return-url=format!("/pledges/{}", p.id)
-                data-msg-working=i18n.t(Key::PayWorking)
-                data-msg-failed=i18n.t(Key::PayFailed)
-                data-msg-unavailable=i18n.t(Key::PayUnavailable)
-            >
-                <h2>{title}</h2>
-                <div class="card-element"></div>
-                <button class="button pay-button" type="button" disabled>{button}</button>
-                <p class="pay-message" role="alert" aria-live="polite"></p>
-                <p class="pay-retry" hidden>
-                    <a href=format!("/pledges/{}/pay", p.id) rel="external">{i18n.t(Key::PayTryAgain)}</a>
-                </p>
-                <p class="muted small">{i18n.t(Key::PayStripeNote)}</p>
-            </div>
+        .into_any(),
+        PayStep::Processing => view! {
+            <p class="notice" role="status" id="pay-processing">{i18n.t(Key::PayProcessing)}</p>
+            <a class="button" href=paths::pledge(p.id)>{i18n.t(Key::PledgeSeeStatus)}</a>
         }
-        .into_any()
+        .into_any(),
+        PayStep::Prepare => view! { <PrepareForm pledge=p.id.0/> }.into_any(),
+        step @ (PayStep::SaveCard { .. } | PayStep::Authenticate { .. }) => {
+            let (mode, secret) = step.stripe_mode().unwrap_or_default();
+            let setup = mode == "setup";
+            let title = if setup { i18n.t(Key::PayCardTitle) } else { i18n.t(Key::PayAuthenticateTitle) };
+            let button = match (setup, p.funding_model) {
+                (true, FundingModel::Flexible) => i18n.t(Key::PayNow),
+                (true, _) => i18n.t(Key::PaySaveCard),
+                (false, _) => i18n.t(Key::PayAuthenticate),
+            };
+            view! {
+                <div
+                    class="pay-box"
+                    id="pay-box"
+                    data-pay="true"
+                    data-mode=mode
+                    data-client-secret=secret.to_owned()
+                    data-publishable-key=data.publishable_key.clone()
+                    data-stripe-js=data.stripe_js_url.clone()
+                    data-locale=i18n.locale.code()
+                    data-confirm-url="/api/pledges/confirm"
+                    data-pledge=p.id.0
+                    data-return-url=paths::pledge(p.id)
+                    data-msg-working=i18n.t(Key::PayWorking)
+                    data-msg-failed=i18n.t(Key::PayFailed)
+                    data-msg-unavailable=i18n.t(Key::PayUnavailable)
+                >
+                    <h2>{title}</h2>
+                    <div class="card-element"></div>
+                    <button class="button pay-button" type="button" disabled>{button}</button>
+                    <p class="pay-message" role="alert" aria-live="polite"></p>
+                    <p class="pay-retry" hidden>
+                        <a href=paths::pay(p.id) rel="external">{i18n.t(Key::PayTryAgain)}</a>
+                    </p>
+                    <p class="muted small">{i18n.t(Key::PayStripeNote)}</p>
+                </div>
+            }
+            .into_any()
+        }
     };
     view! {
         <Title text=format!("{} · Trame", i18n.t(Key::PayTitle))/>
@@ -401,12 +418,28 @@ fn PayView(data: PayData) -> impl IntoView {
     }
 }
 
+/// The pay page's button when nothing is ready at Stripe: a POST that prepares the payment.
+#[component]
+fn PrepareForm(pledge: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let prepare = ServerAction::<PreparePayment>::new();
+    let failed = move || prepare.value().get().is_some_and(|r| r.is_err());
+    view! {
+        <ActionForm action=prepare attr:class="form pay-prepare" attr:id="pay-prepare">
+            <input type="hidden" name="pledge" value=pledge/>
+            <p>{i18n.t(Key::PayPrepareText)}</p>
+            <p class="form-error" role="alert" hidden=move || !failed()>{i18n.t(Key::PayUnavailable)}</p>
+            <button class="button" type="submit">{i18n.t(Key::PayPrepare)}</button>
+        </ActionForm>
+    }
+}
+
 // ----- result ------------------------------------------------------------------------------------
 
 #[component]
 pub fn PledgeResultPage() -> impl IntoView {
     let id = param_id("id");
-    let data = Resource::new(move || id.get(), pledge_status);
+    let data = Resource::new(move || id.get(), load_pledge);
     load(data, |pledge| view! { <PledgeResultView pledge/> })
 }
 
@@ -425,7 +458,7 @@ fn PledgeResultView(pledge: PledgeView) -> impl IntoView {
     };
     let needs_card = matches!(pledge.status, PledgeStatus::Pending | PledgeStatus::PaymentFailed);
     let receipt = (pledge.status == PledgeStatus::Collected)
-        .then(|| view! { <a class="button secondary" href=format!("/pledges/{}/receipt", pledge.id)>{i18n.t(Key::ReceiptTitle)}</a> });
+        .then(|| view! { <a class="button secondary" href=paths::receipt(pledge.id)>{i18n.t(Key::ReceiptTitle)}</a> });
     view! {
         <Title text=format!("{} · Trame", i18n.t(heading))/>
         <section class="wrap pay-page" id="pledge-result" data-status=pledge.status.as_str()>
@@ -433,10 +466,10 @@ fn PledgeResultView(pledge: PledgeView) -> impl IntoView {
             <p class="lead">{text}</p>
             <PledgeSummary pledge=pledge.clone()/>
             <p class="actions">
-                {needs_card.then(|| view! { <a class="button" href=format!("/pledges/{}/pay", pledge.id) rel="external">{i18n.t(Key::PayTitle)}</a> })}
+                {needs_card.then(|| view! { <a class="button" href=paths::pay(pledge.id) rel="external">{i18n.t(Key::PayTitle)}</a> })}
                 {receipt}
-                <a class="button secondary" href=format!("/campaigns/{}", pledge.campaign_slug)>{i18n.t(Key::BackToCampaign)}</a>
-                <a class="button secondary" href="/me/pledges">{i18n.t(Key::MyPledges)}</a>
+                <a class="button secondary" href=paths::campaign(&pledge.campaign_slug)>{i18n.t(Key::BackToCampaign)}</a>
+                <a class="button secondary" href=paths::MY_PLEDGES>{i18n.t(Key::MyPledges)}</a>
             </p>
         </section>
     }
@@ -474,10 +507,7 @@ pub fn MyPledgesPage() -> impl IntoView {
 fn MyPledge(pledge: PledgeView, cancel: ServerAction<CancelPledge>) -> impl IntoView {
     let i18n = use_i18n();
     let id = pledge.id;
-    let edit = pledge.reward_tier_id.map_or_else(
-        || format!("/campaigns/{}/pledge?edit={id}", pledge.campaign_slug),
-        |t| format!("/campaigns/{}/pledge?edit={id}&tier={t}", pledge.campaign_slug),
-    );
+    let edit = paths::pledge_form(&pledge.campaign_slug, pledge.reward_tier_id, Some(id));
     let actions = pledge.changeable.then(|| {
         view! {
             <a class="button secondary" href=edit>{i18n.t(Key::PledgeChange)}</a>
@@ -496,12 +526,10 @@ fn MyPledge(pledge: PledgeView, cancel: ServerAction<CancelPledge>) -> impl Into
             </form>
         }
     });
-    let pay = matches!(pledge.status, PledgeStatus::Pending | PledgeStatus::PaymentFailed).then(
-        || view! { <a class="button" href=format!("/pledges/{id}/pay") rel="external">{i18n.t(Key::PayTitle)}</a> },
-    );
-    let receipt = (pledge.status == PledgeStatus::Collected).then(
-        || view! { <a class="button secondary" href=format!("/pledges/{id}/receipt")>{i18n.t(Key::ReceiptTitle)}</a> },
-    );
+    let pay = matches!(pledge.status, PledgeStatus::Pending | PledgeStatus::PaymentFailed)
+        .then(|| view! { <a class="button" href=paths::pay(id) rel="external">{i18n.t(Key::PayTitle)}</a> });
+    let receipt = (pledge.status == PledgeStatus::Collected)
+        .then(|| view! { <a class="button secondary" href=paths::receipt(id)>{i18n.t(Key::ReceiptTitle)}</a> });
     view! {
         <li class="pledge-item" id=format!("pledge-{id}") data-status=pledge.status.as_str()>
             <PledgeSummary pledge=pledge.clone()/>
@@ -515,7 +543,7 @@ fn MyPledge(pledge: PledgeView, cancel: ServerAction<CancelPledge>) -> impl Into
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let id = param_id("id");
-    let data = Resource::new(move || id.get(), pledge_status);
+    let data = Resource::new(move || id.get(), load_pledge);
     load(data, |pledge| view! { <ReceiptView pledge/> })
 }
 

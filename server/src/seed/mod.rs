@@ -199,8 +199,8 @@ async fn insert_user(
     created_at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar::<_, i64>(
-        "insert into app_user (email, display_name, locale, created_at, updated_at) \
-         values ($1, $2, $3, $4, $4) returning user_id",
+        "insert into app_user (email, display_name, locale, created_at, updated_at, email_verified_at) \
+         values ($1, $2, $3, $4, $4, $4) returning user_id",
     )
     .bind(email)
     .bind(display_name)

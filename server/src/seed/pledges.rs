@@ -60,8 +60,10 @@ pub(super) async fn insert_pledge(tx: &mut Tx<'_>, p: &NewPledge) -> Result<i64,
     sqlx::query_scalar::<_, i64>(
         "insert into pledge (campaign_id, backer_id, reward_tier_id, reward_slot_id, pickup_point_id, quantity, \
          reward_amount, extra_amount, total_amount, matched_amount, currency, idempotency_key, status, \
-         collected_at, created_at, updated_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'CHF', $11, $12, $13, $14, $14) returning pledge_id",
+         collected_at, created_at, updated_at, match_fund_id) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'CHF', $11, $12, $13, $14, $14, \
+         case when $10 > 0 then (select match_fund_id from match_fund where campaign_id = $1 \
+                                 order by match_fund_id limit 1) end) returning pledge_id",
     )
     .bind(p.campaign)
     .bind(p.backer)
@@ -185,36 +187,42 @@ pub(super) async fn insert_main_pledges(
 
 /// Recomputes claimed units and campaign totals from the pledges, like the pledge code keeps them.
 pub(super) async fn refresh_counters(tx: &mut Tx<'_>, campaigns: &[i64]) -> Result<(), sqlx::Error> {
+    use app::domain::PledgeStatus;
     let campaigns = campaigns.to_vec();
+    let holding = PledgeStatus::codes(PledgeStatus::HOLDING);
+    let counting = PledgeStatus::codes(PledgeStatus::COUNTING);
     sqlx::query(
         "update reward_tier t set claimed = coalesce((select sum(p.quantity) from pledge p \
          where p.reward_tier_id = t.reward_tier_id \
-         and p.status in ('pending', 'active', 'collected', 'payment_failed')), 0) \
+         and p.status = any($2)), 0) \
          where t.campaign_id = any($1)",
     )
     .bind(&campaigns)
+    .bind(&holding)
     .execute(&mut **tx)
     .await?;
     sqlx::query(
         "update reward_slot s set claimed = coalesce((select sum(p.quantity) from pledge p \
          where p.reward_slot_id = s.reward_slot_id \
-         and p.status in ('pending', 'active', 'collected', 'payment_failed')), 0) \
+         and p.status = any($2)), 0) \
          where s.reward_tier_id in (select reward_tier_id from reward_tier where campaign_id = any($1))",
     )
     .bind(&campaigns)
+    .bind(&holding)
     .execute(&mut **tx)
     .await?;
     sqlx::query(
         "update campaign c set \
          pledged_total = coalesce((select sum(p.total_amount) from pledge p where p.campaign_id = c.campaign_id \
-             and p.status in ('active', 'collected', 'payment_failed')), 0), \
+             and p.status = any($2)), 0), \
          matched_total = coalesce((select sum(p.matched_amount) from pledge p where p.campaign_id = c.campaign_id \
-             and p.status in ('active', 'collected', 'payment_failed')), 0), \
+             and p.status = any($2)), 0), \
          backer_count = (select count(distinct p.backer_id) from pledge p where p.campaign_id = c.campaign_id \
-             and p.status in ('active', 'collected', 'payment_failed')) \
+             and p.status = any($2)) \
          where c.campaign_id = any($1)",
     )
     .bind(&campaigns)
+    .bind(&counting)
     .execute(&mut **tx)
     .await?;
     Ok(())

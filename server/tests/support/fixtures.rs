@@ -1,8 +1,11 @@
 //! Campaigns, backers and Stripe helpers for the pledge and payment tests.
 
 use super::{stripe_setting, TestApp};
+use app::backend::jobs::{run, Task};
+use app::domain::CampaignId;
 use rust_decimal::Decimal;
 use sqlx::PgPool;
+use std::collections::HashSet;
 
 pub const PASSWORD: &str = "fil rouge du Léman";
 
@@ -27,7 +30,8 @@ pub async fn campaign(pool: &PgPool, model: &str, goal: i64) -> Fixture {
     let slug = format!("test-{model}-{n}").replace('_', "-");
     let owner_email = format!("owner-{n}@example.org");
     let owner: i64 = sqlx::query_scalar(
-        "insert into app_user (email, display_name, password_hash) values ($1, 'Owner', null) returning user_id",
+        "insert into app_user (email, display_name, password_hash, email_verified_at)
+         values ($1, 'Owner', null, now()) returning user_id",
     )
     .bind(&owner_email)
     .fetch_one(pool)
@@ -94,7 +98,12 @@ pub async fn campaign(pool: &PgPool, model: &str, goal: i64) -> Fixture {
 pub async fn app(pool: PgPool) -> TestApp {
     TestApp::spawn_own_pool(
         pool,
-        &[("TRAME_AUTH_LIMIT_PER_ADDRESS", "100000"), ("TRAME_AUTH_LIMIT_PER_ACCOUNT", "100000")],
+        &[
+            ("TRAME_AUTH_LIMIT_PER_ADDRESS", "100000"),
+            ("TRAME_AUTH_LIMIT_PER_ACCOUNT", "100000"),
+            ("TRAME_PLEDGE_LIMIT_PER_ADDRESS", "100000"),
+            ("TRAME_PLEDGE_LIMIT_PER_ACCOUNT", "100000"),
+        ],
     )
     .await
 }
@@ -203,26 +212,43 @@ pub async fn stripe_get(path: &str) -> serde_json::Value {
         .unwrap()
 }
 
-/// The pay page's data for a pledge.
+/// The pay page's data for a pledge, as a backer reaches it: loading the page only reads; when
+/// it offers to prepare the payment, the backer presses the button (a POST) and the page loads
+/// again. The step is flattened (`mode`: `save_card`, `authenticate`...; `client_secret`).
 pub async fn pay_page(app: &TestApp, client: &reqwest::Client, pledge: i64) -> serde_json::Value {
+    let mut page = load_pay_page(app, client, pledge).await;
+    if page["step"]["mode"] == "prepare" {
+        let response = app.call(client, "pledges/prepare", &[("pledge", &pledge.to_string())]).await;
+        assert!(response.status().is_success() || response.status().is_redirection(), "prepare: {}", response.status());
+        page = load_pay_page(app, client, pledge).await;
+    }
+    let step = page["step"].clone();
+    page["mode"] = step["mode"].clone();
+    page["client_secret"] = step["client_secret"].clone();
+    page
+}
+
+/// The pay page's data as loaded, without pressing anything.
+pub async fn load_pay_page(app: &TestApp, client: &reqwest::Client, pledge: i64) -> serde_json::Value {
     let response = app.call(client, "pledges/pay", &[("pledge", &pledge.to_string())]).await;
     assert_eq!(response.status(), 200);
     response.json().await.unwrap()
 }
 
 /// Saves a card on the pledge's SetupIntent the way Stripe.js does (without our server), then
-/// opens the return page, which asks Stripe. Returns the pledge as the return page shows it.
+/// lets the page tell Trame (the confirm POST). Returns the pledge as Trame then shows it.
 pub async fn save_card(app: &TestApp, client: &reqwest::Client, pledge: i64, method: &str) -> serde_json::Value {
     let page = pay_page(app, client, pledge).await;
-    assert_eq!(page["mode"], "setup", "{page}");
+    assert_eq!(page["mode"], "save_card", "{page}");
     let secret = page["client_secret"].as_str().unwrap();
     let seti = secret.split("_secret_").next().unwrap();
     stripe_post(&format!("setup_intents/{seti}/confirm"), &[("payment_method", method)]).await;
     status(app, client, pledge).await
 }
 
+/// The pay page's confirm POST after Stripe.js: Trame asks Stripe and shows the pledge.
 pub async fn status(app: &TestApp, client: &reqwest::Client, pledge: i64) -> serde_json::Value {
-    let response = app.call(client, "pledges/status", &[("pledge", &pledge.to_string())]).await;
+    let response = app.call(client, "pledges/confirm", &[("pledge", &pledge.to_string())]).await;
     assert_eq!(response.status(), 200);
     response.json().await.unwrap()
 }
@@ -248,11 +274,13 @@ pub async fn totals(pool: &PgPool, campaign: i64) -> (Decimal, i32) {
         .unwrap()
 }
 
-/// Every campaign's totals equal the sum of its pledges.
+/// Every campaign's totals, and every match fund's, equal the sum of its pledges.
 pub async fn assert_totals_consistent(pool: &PgPool) {
     let mut db = pool.acquire().await.unwrap();
     let mismatches = app::backend::db::pledges::check_totals(&mut db).await.unwrap();
     assert!(mismatches.is_empty(), "totals differ from the pledges: {mismatches:?}");
+    let matches = app::backend::db::pledges::check_matches(&mut db).await.unwrap();
+    assert!(matches.is_empty(), "match totals differ from the pledges: {matches:?}");
 }
 
 /// Emails of a template in the outbox.
@@ -262,4 +290,64 @@ pub async fn outbox(pool: &PgPool, template: &str) -> i64 {
         .fetch_one(pool)
         .await
         .unwrap()
+}
+
+/// The PaymentIntent of a pledge's charge.
+pub async fn charge_intent(pool: &PgPool, pledge: i64) -> String {
+    sqlx::query_scalar("select stripe_object_id from payment where pledge_id = $1 and kind = 'charge'")
+        .bind(pledge)
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+/// Ends the campaign now and runs the close, then the settle job until it is done.
+pub async fn close(app: &TestApp, campaign: i64) {
+    sqlx::query("update campaign set ends_at = now() where campaign_id = $1")
+        .bind(campaign)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let payments = app.state.payments();
+    run(&payments, &Task::CloseCampaign { campaign_id: CampaignId(campaign) }).await.unwrap();
+    while payments.settle(CampaignId(campaign)).await.unwrap() {}
+}
+
+/// PaymentIntents localstripe holds for these customers, with their statuses.
+pub async fn intents_of(customers: &HashSet<String>) -> Vec<(String, String)> {
+    let list = stripe_get("payment_intents?limit=100000").await;
+    list["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|pi| pi["customer"].as_str().is_some_and(|c| customers.contains(c)))
+        .map(|pi| (pi["customer"].as_str().unwrap().to_owned(), pi["status"].as_str().unwrap_or_default().to_owned()))
+        .collect()
+}
+
+pub async fn customers(pool: &PgPool, campaign: i64) -> HashSet<String> {
+    let rows: Vec<Option<String>> = sqlx::query_scalar("select stripe_customer_id from pledge where campaign_id = $1")
+        .bind(campaign)
+        .fetch_all(pool)
+        .await
+        .unwrap();
+    rows.into_iter().flatten().collect()
+}
+
+/// A card that asks for 3-D Secure on every payment (Stripe's 4000 0025 0000 3155).
+pub async fn three_d_secure_card() -> String {
+    stripe_post(
+        "payment_methods",
+        &[
+            ("type", "card"),
+            ("card[number]", "4000002500003155"),
+            ("card[exp_month]", "12"),
+            ("card[exp_year]", "2034"),
+            ("card[cvc]", "123"),
+        ],
+    )
+    .await["id"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }

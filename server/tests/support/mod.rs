@@ -58,6 +58,14 @@ pub fn stripe_setting(name: &str) -> String {
     stripe_settings().into_iter().find(|(k, _)| k == name).map(|(_, v)| v).unwrap_or_default()
 }
 
+/// A deployment id no other test app uses, in this run or an earlier one.
+fn deployment_id() -> String {
+    static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let started = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    format!("test-{}-{}-{n}", started.as_millis(), std::process::id())
+}
+
 fn tempfile_dir() -> std::path::PathBuf {
     static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
     let n = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -112,6 +120,9 @@ impl TestApp {
             ("TRAME_WORKER".into(), "false".into()),
             ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
             ("EMAIL_DIR".into(), email_dir.display().to_string()),
+            // every test database numbers its pledges from 1 and all share one Stripe fake that
+            // honours idempotency keys: each app is a deployment of its own
+            ("TRAME_DEPLOYMENT_ID".into(), deployment_id()),
         ];
         settings.extend(stripe_settings());
         settings.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));

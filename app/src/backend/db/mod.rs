@@ -5,8 +5,10 @@
 //! its macros read `timestamptz` as `time::OffsetDateTime`: every timestamp or date column is
 //! read with an override such as `ends_at as "ends_at: DateTime<Utc>"` (or `: _` in `query_as!`).
 
+pub mod campaign_status;
 pub mod campaigns;
 pub mod designers;
+pub mod payments;
 pub mod pledges;
 pub mod users;
 

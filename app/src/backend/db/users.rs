@@ -1,6 +1,6 @@
-//! Accounts, team membership and password reset tokens.
+//! Accounts, team membership, password reset and email verification tokens.
 
-use crate::domain::{CampaignId, DisplayName, Email, Locale, UserId};
+use crate::domain::{CampaignId, DisplayName, Email, Locale, MemberRole, UserId};
 use crate::error::AppError;
 use crate::i18n::Key;
 use sqlx::PgConnection;
@@ -14,6 +14,8 @@ pub struct UserRow {
     pub locale: Locale,
     pub is_admin: bool,
     pub session_epoch: i32,
+    /// The address was proven by a link sent to it.
+    pub email_verified: bool,
 }
 
 struct RawUser {
@@ -24,6 +26,7 @@ struct RawUser {
     locale: String,
     is_admin: bool,
     session_epoch: i32,
+    email_verified: bool,
 }
 
 impl From<RawUser> for UserRow {
@@ -37,6 +40,7 @@ impl From<RawUser> for UserRow {
             locale: Locale::from_tag(&r.locale).unwrap_or_default(),
             is_admin: r.is_admin,
             session_epoch: r.session_epoch,
+            email_verified: r.email_verified,
         }
     }
 }
@@ -44,8 +48,9 @@ impl From<RawUser> for UserRow {
 pub async fn by_id(db: &mut PgConnection, id: UserId) -> Result<Option<UserRow>, AppError> {
     let row = sqlx::query_as!(
         RawUser,
-        "select user_id, email, display_name, password_hash, locale, is_admin, session_epoch
-         from app_user where user_id = $1",
+        r#"select user_id, email, display_name, password_hash, locale, is_admin, session_epoch,
+                  email_verified_at is not null as "email_verified!"
+           from app_user where user_id = $1"#,
         id.0
     )
     .fetch_optional(db)
@@ -57,8 +62,9 @@ pub async fn by_id(db: &mut PgConnection, id: UserId) -> Result<Option<UserRow>,
 pub async fn by_email(db: &mut PgConnection, email: &Email) -> Result<Option<UserRow>, AppError> {
     let row = sqlx::query_as!(
         RawUser,
-        "select user_id, email, display_name, password_hash, locale, is_admin, session_epoch
-         from app_user where lower(email) = lower($1)",
+        r#"select user_id, email, display_name, password_hash, locale, is_admin, session_epoch,
+                  email_verified_at is not null as "email_verified!"
+           from app_user where lower(email) = lower($1)"#,
         email.as_str()
     )
     .fetch_optional(db)
@@ -121,19 +127,20 @@ pub async fn update_profile(
     Ok(())
 }
 
-/// The member's role in the campaign's team (`owner`, `editor`), if any.
+/// The member's role in the campaign's team, if any.
 pub async fn member_role(
     db: &mut PgConnection,
     campaign: CampaignId,
     user: UserId,
-) -> Result<Option<String>, AppError> {
-    Ok(sqlx::query_scalar!(
+) -> Result<Option<MemberRole>, AppError> {
+    let role = sqlx::query_scalar!(
         "select role from campaign_member where campaign_id = $1 and user_id = $2",
         campaign.0,
         user.0
     )
     .fetch_optional(db)
-    .await?)
+    .await?;
+    role.map(|r| super::stored(MemberRole::parse(&r))).transpose()
 }
 
 /// Stores the hash of a reset token sent by email, valid for `valid_minutes`.
@@ -161,6 +168,45 @@ pub async fn take_reset(db: &mut PgConnection, token_hash: &[u8]) -> Result<Opti
         "update password_reset set used_at = now()
          where token_hash = $1 and used_at is null and expires_at > now()
          returning user_id",
+        token_hash
+    )
+    .fetch_optional(db)
+    .await?;
+    Ok(user.map(UserId))
+}
+
+/// Stores the hash of a verification token sent to `email`, valid for `valid_hours`.
+pub async fn create_verification(
+    db: &mut PgConnection,
+    user: UserId,
+    email: &str,
+    token_hash: &[u8],
+    valid_hours: i32,
+) -> Result<(), AppError> {
+    sqlx::query!(
+        "insert into email_verification (token_hash, user_id, email, expires_at)
+         values ($1, $2, $3, now() + make_interval(hours => $4))",
+        token_hash,
+        user.0,
+        email,
+        valid_hours
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Uses a verification token once: the account's address is verified if it is still the one
+/// the link was sent to.
+pub async fn take_verification(db: &mut PgConnection, token_hash: &[u8]) -> Result<Option<UserId>, AppError> {
+    let user = sqlx::query_scalar!(
+        "with used as (
+             update email_verification set used_at = now()
+             where token_hash = $1 and used_at is null and expires_at > now()
+             returning user_id, email)
+         update app_user u set email_verified_at = coalesce(u.email_verified_at, now()), updated_at = now()
+         from used where u.user_id = used.user_id and lower(u.email) = lower(used.email)
+         returning u.user_id",
         token_hash
     )
     .fetch_optional(db)

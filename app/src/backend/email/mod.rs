@@ -5,7 +5,7 @@ mod templates;
 
 pub use templates::{EmailTemplate, Rendered};
 
-use crate::backend::jobs::{DeliverEmail, Jobs};
+use crate::backend::jobs::{DeliverEmail, Queue};
 use crate::domain::Locale;
 use crate::error::AppError;
 use lettre::message::{Mailbox, MultiPart};
@@ -67,7 +67,7 @@ impl Mailer {
 /// if the transaction rolls back, no email leaves. `dedupe_key` makes the same email once.
 pub async fn enqueue(
     db: &mut PgConnection,
-    jobs: &Jobs,
+    queue: &Queue,
     to: &str,
     locale: Locale,
     template: &EmailTemplate,
@@ -88,10 +88,7 @@ pub async fn enqueue(
     .fetch_optional(&mut *db)
     .await?;
     if let Some(id) = id {
-        jobs.deliver_email
-            .enqueue_using(&mut *db, &DeliverEmail { email_outbox_id: id })
-            .await
-            .map_err(|e| AppError::internal("enqueue email", &e))?;
+        queue.enqueue_email(db, &DeliverEmail { email_outbox_id: id }).await?;
     }
     Ok(())
 }

@@ -15,6 +15,11 @@ pub enum EmailTemplate {
         name: String,
         link: String,
     },
+    /// The link that proves an account's address.
+    VerifyEmail {
+        name: String,
+        link: String,
+    },
     PasswordChanged {
         name: String,
         link: String,
@@ -114,6 +119,7 @@ impl EmailTemplate {
         match self {
             EmailTemplate::Welcome { .. } => "welcome",
             EmailTemplate::PasswordReset { .. } => "password_reset",
+            EmailTemplate::VerifyEmail { .. } => "verify_email",
             EmailTemplate::PasswordChanged { .. } => "password_changed",
             EmailTemplate::PledgeConfirmed { .. } => "pledge_confirmed",
             EmailTemplate::PledgeChanged { .. } => "pledge_changed",
@@ -131,12 +137,15 @@ impl EmailTemplate {
 
     pub fn render(&self, locale: Locale) -> Rendered {
         let (subject, greeting, body, action, link): (String, String, String, &str, &String) = match (self, locale) {
-            (EmailTemplate::Welcome { name, link }, Locale::Fr) => ("Bienvenue sur Trame".into(), format!("Bonjour {name},"), "Votre compte Trame est prêt. Vous pouvez soutenir les campagnes des créateur·rices de mode durable près de chez vous.".into(), "Découvrir les campagnes", link),
-            (EmailTemplate::Welcome { name, link }, Locale::En) => ("Welcome to Trame".into(), format!("Hello {name},"), "Your Trame account is ready. You can now back the campaigns of sustainable-fashion designers near you.".into(), "Discover the campaigns", link),
-            (EmailTemplate::Welcome { name, link }, Locale::De) => ("Willkommen bei Trame".into(), format!("Hallo {name},"), "Ihr Trame-Konto ist bereit. Sie können jetzt Kampagnen von Designer:innen nachhaltiger Mode in Ihrer Nähe unterstützen.".into(), "Kampagnen entdecken", link),
+            (EmailTemplate::Welcome { name, link }, Locale::Fr) => ("Bienvenue sur Trame".into(), format!("Bonjour {name},"), "Votre compte Trame est prêt. Vous pouvez soutenir les campagnes des créateur·rices de mode durable près de chez vous. Confirmez aussi votre adresse e-mail (ce lien est valable deux jours)\u{a0}: c’est nécessaire pour lancer une campagne.".into(), "Confirmer mon adresse", link),
+            (EmailTemplate::Welcome { name, link }, Locale::En) => ("Welcome to Trame".into(), format!("Hello {name},"), "Your Trame account is ready. You can now back the campaigns of sustainable-fashion designers near you. Please also confirm your email address (this link is valid for two days): it is needed to run a campaign.".into(), "Confirm my address", link),
+            (EmailTemplate::Welcome { name, link }, Locale::De) => ("Willkommen bei Trame".into(), format!("Hallo {name},"), "Ihr Trame-Konto ist bereit. Sie können jetzt Kampagnen von Designer:innen nachhaltiger Mode in Ihrer Nähe unterstützen. Bitte bestätigen Sie auch Ihre E-Mail-Adresse (dieser Link ist zwei Tage gültig): Das ist nötig, um eine Kampagne zu führen.".into(), "Meine Adresse bestätigen", link),
             (EmailTemplate::PasswordReset { name, link }, Locale::Fr) => ("Réinitialiser votre mot de passe".into(), format!("Bonjour {name},"), "Quelqu’un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre compte Trame. Ce lien est valable une heure et ne fonctionne qu’une fois. Si vous n’avez rien demandé, ignorez ce message : votre mot de passe ne change pas.".into(), "Choisir un nouveau mot de passe", link),
             (EmailTemplate::PasswordReset { name, link }, Locale::En) => ("Reset your password".into(), format!("Hello {name},"), "Someone (you, we hope) asked to reset the password of your Trame account. This link is valid for one hour and works once. If you did not ask for it, ignore this message: your password stays the same.".into(), "Choose a new password", link),
             (EmailTemplate::PasswordReset { name, link }, Locale::De) => ("Passwort zurücksetzen".into(), format!("Hallo {name},"), "Jemand (hoffentlich Sie) hat verlangt, das Passwort Ihres Trame-Kontos zurückzusetzen. Dieser Link ist eine Stunde gültig und funktioniert nur einmal. Wenn Sie nichts verlangt haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.".into(), "Neues Passwort wählen", link),
+            (EmailTemplate::VerifyEmail { name, link }, Locale::Fr) => ("Confirmez votre adresse e-mail".into(), format!("Bonjour {name},"), "Confirmez que cette adresse est bien la vôtre. Ce lien est valable deux jours et ne fonctionne qu’une fois. Si vous n’avez pas créé de compte Trame, ignorez ce message.".into(), "Confirmer mon adresse", link),
+            (EmailTemplate::VerifyEmail { name, link }, Locale::En) => ("Confirm your email address".into(), format!("Hello {name},"), "Confirm that this address is yours. This link is valid for two days and works once. If you did not create a Trame account, ignore this message.".into(), "Confirm my address", link),
+            (EmailTemplate::VerifyEmail { name, link }, Locale::De) => ("Bestätigen Sie Ihre E-Mail-Adresse".into(), format!("Hallo {name},"), "Bestätigen Sie, dass diese Adresse Ihnen gehört. Dieser Link ist zwei Tage gültig und funktioniert nur einmal. Wenn Sie kein Trame-Konto erstellt haben, ignorieren Sie diese Nachricht.".into(), "Meine Adresse bestätigen", link),
             (EmailTemplate::PasswordChanged { name, link }, Locale::Fr) => ("Votre mot de passe a été modifié".into(), format!("Bonjour {name},"), "Le mot de passe de votre compte Trame vient d’être modifié, et vos autres sessions ont été fermées. Si ce n’était pas vous, réinitialisez-le tout de suite.".into(), "Réinitialiser le mot de passe", link),
             (EmailTemplate::PasswordChanged { name, link }, Locale::En) => ("Your password was changed".into(), format!("Hello {name},"), "The password of your Trame account was just changed, and your other sessions were signed out. If this was not you, reset it right away.".into(), "Reset the password", link),
             (EmailTemplate::PasswordChanged { name, link }, Locale::De) => ("Ihr Passwort wurde geändert".into(), format!("Hallo {name},"), "Das Passwort Ihres Trame-Kontos wurde soeben geändert, und Ihre anderen Sitzungen wurden beendet. Wenn Sie das nicht waren, setzen Sie es sofort zurück.".into(), "Passwort zurücksetzen", link),

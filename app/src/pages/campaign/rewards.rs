@@ -22,7 +22,7 @@ pub fn RewardCatalogue(slug: String, rewards: Vec<RewardTierView>, open: bool) -
         .map(|k| (*k, rewards.iter().filter(|r| r.kind == *k).count()))
         .filter(|(_, n)| *n > 0)
         .collect();
-    let base = format!("/campaigns/{slug}");
+    let base = crate::paths::campaign(&slug);
     let link = {
         let base = base.clone();
         move |kind: Option<RewardKind>| match kind {
@@ -78,7 +78,7 @@ pub fn RewardCatalogue(slug: String, rewards: Vec<RewardTierView>, open: bool) -
                             .into_iter()
                             .map(|tier| {
                                 let href = (open && !tier.is_sold_out())
-                                    .then(|| format!("/campaigns/{}/pledge?tier={}", card_slug.get_value(), tier.id));
+                                    .then(|| crate::paths::pledge_form(&card_slug.get_value(), Some(tier.id), None));
                                 view! { <RewardCard tier pledge_href=href/> }
                             })
                             .collect_view()

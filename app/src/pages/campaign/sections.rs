@@ -67,7 +67,7 @@ pub fn FundingBox(
                 })
                 .collect_view()}
             {(campaign.status.accepts_pledges() && !ended).then(|| view! {
-                <a class="button back-button" id="back-project" href=format!("/campaigns/{}/pledge", campaign.slug)>
+                <a class="button back-button" id="back-project" href=crate::paths::pledge_form(&campaign.slug, None, None)>
                     {i18n.t(Key::BackThisProject)}
                 </a>
             })}

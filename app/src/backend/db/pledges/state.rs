@@ -1,0 +1,412 @@
+//! A pledge's status: locking it, moving it through its state machine (with the units it
+//! holds, the campaign's totals and its match), and the small reads and writes the payment code
+//! makes on it.
+//!
+//! Lock order, everywhere: the campaign row, then the pledge row, then anything else (reward
+//! units, match funds, payment rows). `lock` takes the first two in that order, so code that
+//! locks a pledge cannot deadlock with a close, which locks the campaign and then its pledges.
+
+use super::super::{money, stored};
+use super::release;
+use crate::domain::{CampaignId, CampaignStatus, FundingModel, Money, PledgeId, PledgeStatus, UserId};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use rust_decimal::Decimal;
+use sqlx::PgConnection;
+
+/// A pledge row, locked for the transaction (with its campaign row).
+#[derive(Debug, Clone)]
+pub struct Locked {
+    pub pledge_id: PledgeId,
+    pub campaign_id: CampaignId,
+    pub backer_id: i64,
+    pub status: PledgeStatus,
+    pub reward_tier_id: Option<i64>,
+    pub reward_slot_id: Option<i64>,
+    pub quantity: i32,
+    pub total_amount: Decimal,
+    pub matched_amount: Decimal,
+    pub match_fund_id: Option<i64>,
+    pub currency: String,
+    pub stripe_customer_id: Option<String>,
+    pub stripe_payment_method_id: Option<String>,
+    pub funding_model: FundingModel,
+    pub campaign_status: CampaignStatus,
+}
+
+/// Locks the pledge's campaign row, then the pledge row (see the module's lock order).
+pub async fn lock(db: &mut PgConnection, pledge: PledgeId) -> Result<Locked, AppError> {
+    sqlx::query_scalar!(
+        "select c.campaign_id from campaign c
+         where c.campaign_id = (select p.campaign_id from pledge p where p.pledge_id = $1) for update",
+        pledge.0
+    )
+    .fetch_optional(&mut *db)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    let r = sqlx::query!(
+        "select p.pledge_id, p.campaign_id, p.backer_id, p.status, p.reward_tier_id, p.reward_slot_id, p.quantity,
+                p.total_amount, p.matched_amount, p.match_fund_id, p.currency, p.stripe_customer_id,
+                p.stripe_payment_method_id, c.funding_model, c.status as campaign_status
+         from pledge p join campaign c using (campaign_id)
+         where p.pledge_id = $1 for update of p",
+        pledge.0
+    )
+    .fetch_optional(&mut *db)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(Locked {
+        pledge_id: PledgeId(r.pledge_id),
+        campaign_id: CampaignId(r.campaign_id),
+        backer_id: r.backer_id,
+        status: stored(PledgeStatus::parse(&r.status))?,
+        reward_tier_id: r.reward_tier_id,
+        reward_slot_id: r.reward_slot_id,
+        quantity: r.quantity,
+        total_amount: r.total_amount,
+        matched_amount: r.matched_amount,
+        match_fund_id: r.match_fund_id,
+        currency: r.currency,
+        stripe_customer_id: r.stripe_customer_id,
+        stripe_payment_method_id: r.stripe_payment_method_id,
+        funding_model: stored(FundingModel::parse(&r.funding_model))?,
+        campaign_status: stored(CampaignStatus::parse(&r.campaign_status))?,
+    })
+}
+
+/// What `set_status` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moved {
+    /// From this status to the one asked.
+    Changed(PledgeStatus),
+    /// Already there.
+    Unchanged,
+    /// The state machine does not allow it from the current status.
+    NotAllowed(PledgeStatus),
+}
+
+/// Moves a pledge through its state machine, giving back its units and updating the campaign's
+/// totals as needed, in the caller's transaction.
+pub async fn set_status(db: &mut PgConnection, pledge: PledgeId, to: PledgeStatus) -> Result<Moved, AppError> {
+    let row = lock(db, pledge).await?;
+    let from = row.status;
+    if from == to {
+        return Ok(Moved::Unchanged);
+    }
+    if !from.can_become(to) {
+        return Ok(Moved::NotAllowed(from));
+    }
+    let ended = matches!(to, PledgeStatus::Cancelled | PledgeStatus::Dropped);
+    sqlx::query!(
+        "update pledge set status = $2, updated_at = now(),
+                hold_expires_at = case when $3 then hold_expires_at end,
+                collected_at = case when $4 then now() else collected_at end,
+                cancelled_at = case when $5 then now() else cancelled_at end
+         where pledge_id = $1",
+        pledge.0,
+        to.as_str(),
+        to == PledgeStatus::Pending,
+        to == PledgeStatus::Collected,
+        ended
+    )
+    .execute(&mut *db)
+    .await?;
+    if from.holds_reward_unit() && !to.holds_reward_unit() {
+        release(db, row.reward_tier_id, row.reward_slot_id, row.quantity).await?;
+    }
+    if from.counts_toward_total() != to.counts_toward_total() {
+        count(db, &row, to.counts_toward_total()).await?;
+    }
+    Ok(Moved::Changed(from))
+}
+
+/// Adds a pledge to its campaign's totals (`counting`) or takes it out, with its match. Closed
+/// campaigns keep the totals they had at the deadline. The campaign row is already locked.
+pub(super) async fn count(db: &mut PgConnection, pledge: &Locked, counting: bool) -> Result<(), AppError> {
+    if pledge.campaign_status != CampaignStatus::Live {
+        return Ok(());
+    }
+    let matched = if counting { take_match(db, pledge).await? } else { give_back_match(db, pledge).await? };
+    let others = sqlx::query_scalar!(
+        r#"select count(*) as "n!" from pledge
+           where campaign_id = $1 and backer_id = $2 and pledge_id <> $3 and status = any($4)"#,
+        pledge.campaign_id.0,
+        pledge.backer_id,
+        pledge.pledge_id.0,
+        &PledgeStatus::codes(PledgeStatus::COUNTING)
+    )
+    .fetch_one(&mut *db)
+    .await?;
+    let sign = if counting { Decimal::ONE } else { Decimal::NEGATIVE_ONE };
+    let backer_delta = match (others, counting) {
+        (0, true) => 1,
+        (0, false) => -1,
+        _ => 0,
+    };
+    sqlx::query!(
+        "update campaign set pledged_total = pledged_total + $2, matched_total = matched_total + $3,
+                backer_count = backer_count + $4, updated_at = now()
+         where campaign_id = $1",
+        pledge.campaign_id.0,
+        pledge.total_amount * sign,
+        matched * sign,
+        backer_delta
+    )
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// What the campaign's first active match fund adds to this pledge (within its caps), recorded
+/// on the pledge with the fund it came from, and on the fund.
+async fn take_match(db: &mut PgConnection, pledge: &Locked) -> Result<Decimal, AppError> {
+    let Some(fund) = sqlx::query!(
+        "select match_fund_id, ratio, cap_per_pledge, total_cap, matched_total from match_fund
+         where campaign_id = $1 and is_active and (reward_tier_id is null or reward_tier_id = $2)
+         order by match_fund_id limit 1 for update",
+        pledge.campaign_id.0,
+        pledge.reward_tier_id
+    )
+    .fetch_optional(&mut *db)
+    .await?
+    else {
+        return Ok(Decimal::ZERO);
+    };
+    let room = (fund.total_cap - fund.matched_total).max(Decimal::ZERO);
+    let wanted = pledge.total_amount.checked_mul(fund.ratio).unwrap_or(Decimal::MAX).round_dp(2);
+    let mut matched = wanted.min(room);
+    if let Some(cap) = fund.cap_per_pledge {
+        matched = matched.min(cap);
+    }
+    sqlx::query!(
+        "update match_fund set matched_total = matched_total + $2 where match_fund_id = $1",
+        fund.match_fund_id,
+        matched
+    )
+    .execute(&mut *db)
+    .await?;
+    sqlx::query!(
+        "update pledge set matched_amount = $2, match_fund_id = $3 where pledge_id = $1",
+        pledge.pledge_id.0,
+        matched,
+        fund.match_fund_id
+    )
+    .execute(&mut *db)
+    .await?;
+    Ok(matched)
+}
+
+/// Gives a pledge's match back to the fund it came from (active or not: the fund's total is
+/// what it gave).
+async fn give_back_match(db: &mut PgConnection, pledge: &Locked) -> Result<Decimal, AppError> {
+    let matched = pledge.matched_amount;
+    if matched > Decimal::ZERO {
+        if let Some(fund) = pledge.match_fund_id {
+            sqlx::query!(
+                "update match_fund set matched_total = greatest(matched_total - $2, 0) where match_fund_id = $1",
+                fund,
+                matched
+            )
+            .execute(&mut *db)
+            .await?;
+        }
+        sqlx::query!(
+            "update pledge set matched_amount = 0, match_fund_id = null where pledge_id = $1",
+            pledge.pledge_id.0
+        )
+        .execute(&mut *db)
+        .await?;
+    }
+    Ok(matched)
+}
+
+/// Freezes a campaign's totals: marks the pledges that count at this moment. Called in the
+/// transaction that closes or cancels it.
+pub async fn freeze_totals(db: &mut PgConnection, campaign: CampaignId) -> Result<(), AppError> {
+    sqlx::query!(
+        "update pledge set counted_at_close = status = any($2) where campaign_id = $1",
+        campaign.0,
+        &PledgeStatus::codes(PledgeStatus::COUNTING)
+    )
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+/// Amount and currency of a pledge, as money.
+pub fn total_of(pledge: &Locked) -> Result<Money, AppError> {
+    money(pledge.total_amount, &pledge.currency)
+}
+
+/// A pledge's status, unlocked.
+pub async fn status_of(db: &mut PgConnection, pledge: PledgeId) -> Result<PledgeStatus, AppError> {
+    let status = sqlx::query_scalar!("select status from pledge where pledge_id = $1", pledge.0)
+        .fetch_optional(&mut *db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    stored(PledgeStatus::parse(&status))
+}
+
+/// The ids of a campaign's pledges in some statuses.
+pub async fn with_status(
+    db: &mut PgConnection,
+    campaign: CampaignId,
+    statuses: &[PledgeStatus],
+) -> Result<Vec<PledgeId>, AppError> {
+    let ids = sqlx::query_scalar!(
+        "select pledge_id from pledge where campaign_id = $1 and status = any($2) order by pledge_id",
+        campaign.0,
+        &PledgeStatus::codes(statuses)
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(ids.into_iter().map(PledgeId).collect())
+}
+
+/// The next pledges a settle run takes: those that failed to settle go last.
+pub async fn settle_batch(
+    db: &mut PgConnection,
+    campaign: CampaignId,
+    statuses: &[PledgeStatus],
+    limit: i64,
+) -> Result<Vec<PledgeId>, AppError> {
+    let ids = sqlx::query_scalar!(
+        "select pledge_id from pledge where campaign_id = $1 and status = any($2)
+         order by settle_error_at nulls first, pledge_id limit $3",
+        campaign.0,
+        &PledgeStatus::codes(statuses),
+        limit
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(ids.into_iter().map(PledgeId).collect())
+}
+
+/// How many of `pledges` are still in one of `statuses`.
+pub async fn count_with_status(
+    db: &mut PgConnection,
+    pledges: &[PledgeId],
+    statuses: &[PledgeStatus],
+) -> Result<i64, AppError> {
+    let ids: Vec<i64> = pledges.iter().map(|p| p.0).collect();
+    Ok(sqlx::query_scalar!(
+        r#"select count(*) as "n!" from pledge where pledge_id = any($1) and status = any($2)"#,
+        &ids,
+        &PledgeStatus::codes(statuses)
+    )
+    .fetch_one(&mut *db)
+    .await?)
+}
+
+/// Settling this pledge failed: the next runs take it last.
+pub async fn note_settle_error(db: &mut PgConnection, pledge: PledgeId) -> Result<(), AppError> {
+    sqlx::query!("update pledge set settle_error_at = now() where pledge_id = $1", pledge.0).execute(&mut *db).await?;
+    Ok(())
+}
+
+/// How long the pending pledge's hold still runs (`None` when it is not pending any more).
+pub async fn hold_left(db: &mut PgConnection, pledge: PledgeId) -> Result<Option<chrono::Duration>, AppError> {
+    let row = sqlx::query!(
+        r#"select status, hold_expires_at as "hold: DateTime<Utc>", now() as "now!: DateTime<Utc>"
+           from pledge where pledge_id = $1"#,
+        pledge.0
+    )
+    .fetch_optional(&mut *db)
+    .await?;
+    Ok(match row {
+        Some(r) if stored(PledgeStatus::parse(&r.status))? == PledgeStatus::Pending => {
+            Some(r.hold.map_or(chrono::Duration::zero(), |h| h - r.now))
+        }
+        _ => None,
+    })
+}
+
+/// The pending pledges of a backer on a campaign.
+pub async fn pending_of(db: &mut PgConnection, backer: UserId, campaign: CampaignId) -> Result<i64, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"select count(*) as "n!" from pledge where backer_id = $1 and campaign_id = $2 and status = $3"#,
+        backer.0,
+        campaign.0,
+        PledgeStatus::Pending.as_str()
+    )
+    .fetch_one(&mut *db)
+    .await?)
+}
+
+/// The backer's email address (Stripe's customer record).
+pub async fn backer_email(db: &mut PgConnection, pledge: PledgeId) -> Result<String, AppError> {
+    Ok(sqlx::query_scalar!(
+        "select u.email from pledge p join app_user u on u.user_id = p.backer_id where p.pledge_id = $1",
+        pledge.0
+    )
+    .fetch_one(&mut *db)
+    .await?)
+}
+
+pub async fn set_customer(db: &mut PgConnection, pledge: PledgeId, customer: &str) -> Result<(), AppError> {
+    sqlx::query!(
+        "update pledge set stripe_customer_id = coalesce(stripe_customer_id, $2) where pledge_id = $1",
+        pledge.0,
+        customer
+    )
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_payment_method(db: &mut PgConnection, pledge: PledgeId, method: Option<&str>) -> Result<(), AppError> {
+    sqlx::query!(
+        "update pledge set stripe_payment_method_id = $2, updated_at = now() where pledge_id = $1",
+        pledge.0,
+        method
+    )
+    .execute(&mut *db)
+    .await?;
+    Ok(())
+}
+
+pub async fn payment_method(db: &mut PgConnection, pledge: PledgeId) -> Result<Option<String>, AppError> {
+    Ok(sqlx::query_scalar!("select stripe_payment_method_id from pledge where pledge_id = $1", pledge.0)
+        .fetch_one(&mut *db)
+        .await?)
+}
+
+/// Starts payment recovery: the due date, on the database's clock, for the emails and the final
+/// retry alike.
+pub async fn start_recovery(db: &mut PgConnection, pledge: PledgeId, days: i64) -> Result<DateTime<Utc>, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"update pledge set payment_due_at = now() + make_interval(days => $2), reminders_sent = 0
+           where pledge_id = $1 returning payment_due_at as "due!: DateTime<Utc>""#,
+        pledge.0,
+        i32::try_from(days).unwrap_or(i32::MAX)
+    )
+    .fetch_one(&mut *db)
+    .await?)
+}
+
+pub async fn payment_due(db: &mut PgConnection, pledge: PledgeId) -> Result<Option<DateTime<Utc>>, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"select payment_due_at as "due: DateTime<Utc>" from pledge where pledge_id = $1"#,
+        pledge.0
+    )
+    .fetch_one(&mut *db)
+    .await?)
+}
+
+pub async fn set_reminders_sent(db: &mut PgConnection, pledge: PledgeId, sent: i32) -> Result<(), AppError> {
+    sqlx::query!("update pledge set reminders_sent = $2 where pledge_id = $1", pledge.0, sent)
+        .execute(&mut *db)
+        .await?;
+    Ok(())
+}
+
+/// The campaign still takes pledges and changes (live, before its deadline).
+pub async fn campaign_open(db: &mut PgConnection, campaign: CampaignId) -> Result<bool, AppError> {
+    Ok(sqlx::query_scalar!(
+        r#"select (status = $2 and ends_at > now()) as "open!" from campaign where campaign_id = $1"#,
+        campaign.0,
+        CampaignStatus::Live.as_str()
+    )
+    .fetch_one(&mut *db)
+    .await?)
+}

@@ -1,0 +1,86 @@
+//! The one place that builds our URLs: pages, redirects and emails all take their links from
+//! here, so a route changes in one place.
+
+use crate::domain::{PledgeId, RewardTierId};
+
+/// `/campaigns/{slug}`.
+pub fn campaign(slug: &str) -> String {
+    format!("/campaigns/{slug}")
+}
+
+/// The pledge form of a campaign: for a reward (`tier`), or to change a pledge (`edit`).
+pub fn pledge_form(slug: &str, tier: Option<RewardTierId>, edit: Option<PledgeId>) -> String {
+    match (edit, tier) {
+        (None, None) => format!("/campaigns/{slug}/pledge"),
+        (None, Some(t)) => format!("/campaigns/{slug}/pledge?tier={t}"),
+        (Some(p), None) => format!("/campaigns/{slug}/pledge?edit={p}"),
+        (Some(p), Some(t)) => format!("/campaigns/{slug}/pledge?edit={p}&tier={t}"),
+    }
+}
+
+/// Where the backer enters a card or authenticates a payment.
+pub fn pay(pledge: PledgeId) -> String {
+    format!("/pledges/{pledge}/pay")
+}
+
+/// A pledge's status as its backer sees it.
+pub fn pledge(pledge: PledgeId) -> String {
+    format!("/pledges/{pledge}")
+}
+
+pub fn receipt(pledge: PledgeId) -> String {
+    format!("/pledges/{pledge}/receipt")
+}
+
+pub const MY_PLEDGES: &str = "/me/pledges";
+pub const ACCOUNT: &str = "/account";
+pub const FORGOT_PASSWORD: &str = "/forgot-password";
+
+/// The link in the verification email.
+pub fn verify_email(token: &str) -> String {
+    format!("/verify-email?token={token}")
+}
+
+pub fn reset_password(token: &str) -> String {
+    format!("/reset-password?token={token}")
+}
+
+/// Absolute links for emails: the site's public address in front of our paths.
+#[derive(Debug, Clone)]
+pub struct Links {
+    public_url: String,
+}
+
+impl Links {
+    pub fn new(public_url: &str) -> Links {
+        Links { public_url: public_url.trim_end_matches('/').to_owned() }
+    }
+
+    /// `https://trame.ch` + `path`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+
+    /// The site's home page.
+    pub fn home(&self) -> String {
+        self.absolute("/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_links() {
+        assert_eq!(
+            pledge_form("fil-rouge", Some(RewardTierId(3)), Some(PledgeId(9))),
+            "/campaigns/fil-rouge/pledge?edit=9&tier=3"
+        );
+        assert_eq!(pay(PledgeId(42)), "/pledges/42/pay");
+        assert_eq!(
+            Links::new("https://trame.ch/").absolute(&receipt(PledgeId(7))),
+            "https://trame.ch/pledges/7/receipt"
+        );
+    }
+}

@@ -48,18 +48,24 @@ async fn run() -> Result<(), BoxError> {
     trame::startup::migrate(&pool).await?;
     let state = Arc::new(app_state(&url, pool.clone()).await?);
     let campaign = live_campaign(&pool).await?;
-    let backers = insert_backers(&pool, CROWDS.into_iter().max().unwrap_or_default()).await?;
+    // a fresh crowd each round: a backer may hold only three pending pledges on a campaign, and
+    // the winners of a round would otherwise be refused in the next ones
+    let needed = CROWDS[0] + CROWDS.iter().map(|c| c * ROUNDS).sum::<usize>();
+    let backers = insert_backers(&pool, needed).await?;
+    let mut crowds = backers.iter().copied();
     let version: String = sqlx::query_scalar("select current_setting('server_version')").fetch_one(&pool).await?;
     let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1);
 
     // opens the pool's connections and prepares their statements: not measured
-    race(&state, &pool, campaign, &backers[..CROWDS[0]], "warm-up").await?;
+    let warm_up: Vec<i64> = crowds.by_ref().take(CROWDS[0]).collect();
+    race(&state, &pool, campaign, &warm_up, "warm-up").await?;
     let mut rows = Vec::new();
     for crowd in CROWDS {
         let mut attempts = Vec::new();
         let mut wall = Duration::ZERO;
         for round in 0..ROUNDS {
-            let raced = race(&state, &pool, campaign, &backers[..crowd], &format!("{crowd}-{round}")).await?;
+            let crowd_backers: Vec<i64> = crowds.by_ref().take(crowd).collect();
+            let raced = race(&state, &pool, campaign, &crowd_backers, &format!("{crowd}-{round}")).await?;
             wall += raced.wall;
             attempts.extend(raced.attempts);
         }

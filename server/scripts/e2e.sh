@@ -11,8 +11,10 @@ DATABASE_URL="$E2E_URL" target/debug/trame seed
 PORT=$(free_port)
 MAIL="$ROOT/target/e2e/mail"
 rm -rf "$MAIL" && mkdir -p "$MAIL"
+# a fresh database numbers its pledges from 1 again: a deployment id of its own keeps Stripe's
+# idempotency keys (the fake honours them) from meeting an earlier run's
 DATABASE_URL="$E2E_URL" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" EMAIL_DIR="$MAIL" RUST_LOG="${RUST_LOG:-warn}" \
-  target/debug/trame serve >target/e2e/server.log 2>&1 &
+  TRAME_DEPLOYMENT_ID="e2e-$(date +%s)" target/debug/trame serve >target/e2e/server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 wait_http "http://127.0.0.1:$PORT/health" 60

@@ -16,4 +16,7 @@ if [[ "${STRIPE_API_URL:-}" == http://127.0.0.1:* ]]; then
   say "payments go to localstripe: test card 4242 4242 4242 4242; 4000 0025 0000 3155 asks for 3-D Secure"
 fi
 say "Trame on http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000}  (Ctrl-C stops it)"
+# localstripe outlives a database reset (make clean): a deployment id per start keeps new
+# idempotency keys from meeting the old database's at the fake, which honours them like Stripe
+export TRAME_DEPLOYMENT_ID="${TRAME_DEPLOYMENT_ID:-dev-$(date +%s)}"
 exec target/debug/trame serve

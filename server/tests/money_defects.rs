@@ -10,37 +10,16 @@ use app::domain::{CampaignId, PledgeId};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
 use support::fixtures::{self, *};
-use support::{stripe_setting, TestApp};
+use support::TestApp;
 
 /// A flexible pledge of CHF 30 whose charge waits for 3-D Secure: pending, its charge open.
 async fn pledge_waiting_for_3ds(app: &TestApp, backer: &reqwest::Client, f: &Fixture) -> i64 {
     let id = pledge_id(app, backer, &f.slug, &[("form[extra]", "30")]).await;
-    let method = three_d_secure_card().await;
-    let page = pay_page(app, backer, id).await;
-    let seti = page["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_owned();
-    stripe_post(&format!("setup_intents/{seti}/confirm"), &[("payment_method", &method)]).await;
-    stripe_post(&format!("setup_intents/{seti}/confirm"), &[]).await;
-    let shown = status(app, backer, id).await;
+    let shown = save_3ds_card(app, backer, id).await;
     assert_eq!(shown["status"], "pending", "{shown}");
     let page = pay_page(app, backer, id).await;
     assert_eq!(page["mode"], "authenticate", "the charge waits for the backer: {page}");
     id
-}
-
-/// What Stripe.js's `confirmCardPayment` does after the 3-D Secure dialog.
-async fn authenticate(secret: &str, success: bool) -> u16 {
-    let intent = secret.split("_secret_").next().unwrap();
-    reqwest::Client::new()
-        .post(format!(
-            "{}v1/payment_intents/{intent}/_authenticate?success={success}",
-            stripe_setting("STRIPE_API_URL")
-        ))
-        .form(&[("key", stripe_setting("STRIPE_PUBLISHABLE_KEY").as_str()), ("client_secret", secret)])
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
 }
 
 async fn charge_rows(pool: &PgPool, pledge: i64) -> Vec<(i32, String)> {
@@ -157,12 +136,7 @@ async fn a_superseded_charge_is_cancelled_and_refunds_cover_every_charge(pool: P
     let backer = backers(&app, 1).await.remove(0);
     let tier = f.limited_tier.to_string();
     let id = pledge_id(&app, &backer, &f.slug, &[("form[tier]", &tier)]).await;
-    let method = three_d_secure_card().await;
-    let page = pay_page(&app, &backer, id).await;
-    let seti = page["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_owned();
-    stripe_post(&format!("setup_intents/{seti}/confirm"), &[("payment_method", &method)]).await;
-    stripe_post(&format!("setup_intents/{seti}/confirm"), &[]).await;
-    assert_eq!(status(&app, &backer, id).await["status"], "active");
+    assert_eq!(save_3ds_card(&app, &backer, id).await["status"], "active");
     close(&app, f.campaign).await;
     assert_eq!(pledge_status(&pool, id).await, "payment_failed");
     let first = pay_page(&app, &backer, id).await;

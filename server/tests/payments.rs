@@ -477,28 +477,14 @@ async fn a_charge_needing_authentication_is_completed_on_the_pay_page(pool: PgPo
     let tier = f.limited_tier.to_string();
     let id = pledge_id(&app, &backer, &f.slug, &[("form[tier]", &tier)]).await;
     // a card that asks for 3-D Secure, saved the way Stripe.js does it (confirm, authenticate)
-    let method = three_d_secure_card().await;
-    let page = pay_page(&app, &backer, id).await;
-    let seti = page["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_owned();
-    let first = stripe_post(&format!("setup_intents/{seti}/confirm"), &[("payment_method", &method)]).await;
-    assert_eq!(first["status"], "requires_action");
-    stripe_post(&format!("setup_intents/{seti}/confirm"), &[]).await;
-    assert_eq!(status(&app, &backer, id).await["status"], "active");
+    assert_eq!(save_3ds_card(&app, &backer, id).await["status"], "active");
 
     close(&app, f.campaign).await;
     assert_eq!(pledge_status(&pool, id).await, "payment_failed");
     let page = pay_page(&app, &backer, id).await;
     assert_eq!(page["mode"], "authenticate", "{page}");
-    let secret = page["client_secret"].as_str().unwrap().to_owned();
-    let intent = secret.split("_secret_").next().unwrap().to_owned();
     // what Stripe.js's confirmCardPayment does after the dialog
-    let response = reqwest::Client::new()
-        .post(format!("{}v1/payment_intents/{intent}/_authenticate?success=true", stripe_setting("STRIPE_API_URL")))
-        .form(&[("key", stripe_setting("STRIPE_PUBLISHABLE_KEY").as_str()), ("client_secret", secret.as_str())])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 200);
+    assert_eq!(authenticate(page["client_secret"].as_str().unwrap(), true).await, 200);
     assert_eq!(status(&app, &backer, id).await["status"], "collected");
     let charges: i64 = sqlx::query_scalar("select count(*) from payment where pledge_id = $1 and kind = 'charge'")
         .bind(id)

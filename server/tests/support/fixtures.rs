@@ -351,3 +351,31 @@ pub async fn three_d_secure_card() -> String {
         .unwrap()
         .to_owned()
 }
+
+/// Saves a card that asks for 3-D Secure the way Stripe.js does (confirm, then authenticate),
+/// then lets the page tell Trame. Returns the pledge as Trame then shows it.
+pub async fn save_3ds_card(app: &TestApp, client: &reqwest::Client, pledge: i64) -> serde_json::Value {
+    let method = three_d_secure_card().await;
+    let page = pay_page(app, client, pledge).await;
+    let seti = page["client_secret"].as_str().unwrap().split("_secret_").next().unwrap().to_owned();
+    let first = stripe_post(&format!("setup_intents/{seti}/confirm"), &[("payment_method", &method)]).await;
+    assert_eq!(first["status"], "requires_action");
+    stripe_post(&format!("setup_intents/{seti}/confirm"), &[]).await;
+    status(app, client, pledge).await
+}
+
+/// What Stripe.js's `confirmCardPayment` does after the 3-D Secure dialog; the HTTP status.
+pub async fn authenticate(secret: &str, success: bool) -> u16 {
+    let intent = secret.split("_secret_").next().unwrap();
+    reqwest::Client::new()
+        .post(format!(
+            "{}v1/payment_intents/{intent}/_authenticate?success={success}",
+            stripe_setting("STRIPE_API_URL")
+        ))
+        .form(&[("key", stripe_setting("STRIPE_PUBLISHABLE_KEY").as_str()), ("client_secret", secret)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}

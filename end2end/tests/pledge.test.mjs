@@ -35,11 +35,11 @@ async function fillOptions(page) {
     const values = await select.locator('option:not([disabled])').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
     await select.selectOption(values[0]);
   }
-  for (const input of await page.locator('.pledge-form input[name^="form[answers]"]').all()) await input.fill('M');
+  for (const input of await page.locator('.pledge-form input[name*="[answers]"]').all()) await input.fill('M');
 }
 
 async function signUpInline(page, name, email) {
-  await page.check('input[name="account"][value="signup"]');
+  await page.check('input[name="pledge[account]"][value="signup"]');
   await page.fill('#field-display_name', name);
   await page.fill('#field-email', email);
   await page.fill('#field-password', PASSWORD);
@@ -169,13 +169,13 @@ test('the form always shows, and sends, the reward in the address', async () => 
     else { await other.focus(); await page.keyboard.press('Enter'); }
     await page.waitForURL(new RegExp(`tier=${otherId}$`));
     await page.locator(`#chosen-reward[data-tier="${otherId}"]`).waitFor();
-    assert.equal(await page.locator('#pledge-form input[name="form[tier]"]').inputValue(), otherId, how);
+    assert.equal(await page.locator('#pledge-form input[name$="[tier]"]').inputValue(), otherId, how);
   }
   // "no reward": the form has no reward either
   await page.locator('.other-rewards a:not([href*="tier="])').first().click();
   await page.waitForURL(new RegExp(`/campaigns/${SLUG}/pledge$`));
   await page.locator('#chosen-reward').waitFor({ state: 'detached' });
-  assert.equal(await page.locator('#pledge-form input[name="form[tier]"]').count(), 0);
+  assert.equal(await page.locator('#pledge-form input[name$="[tier]"]').count(), 0);
   // an amount that is not one: the error is tied to the field
   await page.fill('#field-extra', 'beaucoup');
   await page.click('#pledge-submit');

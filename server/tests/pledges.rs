@@ -106,13 +106,12 @@ async fn amounts_come_from_the_database_and_bad_input_is_refused(pool: PgPool) {
         assert!(body.contains(field), "{what}: the error names {field}: {body}");
     }
     // the wrong currency
-    let response = app
-        .call(
-            &backer,
-            "pledges/create",
-            &[("slug", &f.slug), ("key", &rand_key()), ("form[currency]", "EUR"), ("form[extra]", "20")],
-        )
-        .await;
+    let response = create_pledge(
+        &app,
+        &backer,
+        &[("slug", &f.slug), ("key", &rand_key()), ("form[currency]", "EUR"), ("form[extra]", "20")],
+    )
+    .await;
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("currency"));
     // a sized tier with a valid answer passes

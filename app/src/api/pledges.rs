@@ -3,7 +3,7 @@
 //! Loading a page only reads; anything that calls Stripe or changes a pledge is a POST.
 
 use crate::domain::views::{PayPage, PledgeFormPage, PledgeView, Settlement};
-use crate::domain::PledgeForm;
+use crate::domain::{NewPledgeForm, PledgeForm};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -62,19 +62,12 @@ pub async fn load_pledge_form(slug: String, edit: Option<i64>) -> Result<PledgeF
 /// Creates a pending pledge (signing the backer up or in first when the form carries an
 /// account) and prepares its payment, then sends the browser to the pay page.
 #[server(endpoint = "pledges/create")]
-pub async fn create_pledge(
-    slug: String,
-    key: String,
-    form: PledgeForm,
-    #[server(default)] account: Option<String>,
-    #[server(default)] email: Option<String>,
-    #[server(default)] display_name: Option<String>,
-    #[server(default)] password: Option<String>,
-) -> Result<i64, AppError> {
+pub async fn create_pledge(pledge: NewPledgeForm) -> Result<i64, AppError> {
     use server::*;
     with_status(
         async move {
             let state = state()?;
+            let NewPledgeForm { slug, key, form, account, email, display_name, password } = pledge;
             let choice = parse(&form)?;
             let user = match auth::maybe_user().await? {
                 Some(user) => user.id,
@@ -83,13 +76,8 @@ pub async fn create_pledge(
                     let password = password.unwrap_or_default();
                     match account.as_deref() {
                         Some("signup") => {
-                            crate::backend::accounts::register(
-                                &state,
-                                &email,
-                                &display_name.unwrap_or_default(),
-                                &password,
-                            )
-                            .await?
+                            let name = display_name.unwrap_or_default();
+                            crate::backend::accounts::register(&state, &email, &name, &password).await?
                         }
                         Some("signin") => crate::backend::accounts::authenticate(&state, &email, password).await?,
                         _ => return Err(AppError::Unauthorized),

@@ -20,7 +20,7 @@ pub use enums::{
 pub use ids::{CampaignId, DesignerId, NeedId, PartnerId, PickupPointId, PledgeId, RewardSlotId, RewardTierId, UserId};
 pub use locale::Locale;
 pub use money::{Currency, Money, MoneyError};
-pub use pledge::{parse_amount, PledgeChoice, PledgeForm};
+pub use pledge::{parse_amount, NewPledgeForm, PledgeChoice, PledgeForm};
 pub use status::{CampaignStatus, PaymentKind, PaymentStatus, PledgeStatus, TransitionError};
 pub use text::{Email, EmailError, Slug, SlugError};
 pub use time::{to_zurich, TimeLeft};

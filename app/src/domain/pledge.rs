@@ -31,6 +31,24 @@ pub struct PledgeForm {
     pub answers: HashMap<String, String>,
 }
 
+/// The pledge form as the browser sends it (`pledge[...]`): the campaign, the form's
+/// idempotency key, the choice and, for a visitor who is not signed in, the account made
+/// (`account=signup`) or opened (`account=signin`) without leaving the form.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewPledgeForm {
+    pub slug: String,
+    pub key: String,
+    pub form: PledgeForm,
+    #[serde(default)]
+    pub account: Option<String>,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub display_name: Option<String>,
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
 /// A parsed choice: ids and numbers, not yet checked against the catalogue.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PledgeChoice {

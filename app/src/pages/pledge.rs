@@ -81,10 +81,12 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
     let min = i18n.money(c.min_pledge);
     let extra_value = editing.as_ref().map(|p| p.extra_amount.amount().to_string()).unwrap_or_default();
     let extra_error = field_error(result, "extra");
+    // the choice's fields: `form[...]` when changing a pledge, inside `pledge[...]` when creating
+    let form: &'static str = if editing.is_some() { "form" } else { "pledge[form]" };
     let fields = view! {
-        <input type="hidden" name="form[currency]" value=c.goal.currency().code()/>
+        <input type="hidden" name=format!("{form}[currency]") value=c.goal.currency().code()/>
         {match &tier {
-            Some(t) => view! { <TierOptions tier=t.clone() editing=editing.clone() result/> }.into_any(),
+            Some(t) => view! { <TierOptions tier=t.clone() editing=editing.clone() result form/> }.into_any(),
             None => view! { <p class="muted">{i18n.t(Key::PledgeNoRewardLead)} " " {min.clone()}</p> }.into_any(),
         }}
         <div class="field">
@@ -94,7 +96,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
             </label>
             <input
                 id="field-extra"
-                name="form[extra]"
+                name=format!("{form}[extra]")
                 inputmode="decimal"
                 value=extra_value
                 autocomplete="off"
@@ -118,7 +120,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
         view! {
             <ActionForm action=change attr:class="form pledge-form" attr:id="pledge-form">
                 <input type="hidden" name="pledge" value=p.id.0/>
-                {tier.as_ref().map(|t| view! { <input type="hidden" name="form[tier]" value=t.id.0/> })}
+                {tier.as_ref().map(|t| view! { <input type="hidden" name=format!("{form}[tier]") value=t.id.0/> })}
                 <FormError result/>
                 {fields}
                 <button class="button" type="submit">{i18n.t(Key::PledgeSaveChanges)}</button>
@@ -130,9 +132,9 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
         let slug = c.slug.clone();
         view! {
             <ActionForm action=create attr:class="form pledge-form" attr:id="pledge-form">
-                <input type="hidden" name="slug" value=slug/>
-                <input type="hidden" name="key" value=data.idempotency_key.clone()/>
-                {tier.as_ref().map(|t| view! { <input type="hidden" name="form[tier]" value=t.id.0/> })}
+                <input type="hidden" name="pledge[slug]" value=slug/>
+                <input type="hidden" name="pledge[key]" value=data.idempotency_key.clone()/>
+                {tier.as_ref().map(|t| view! { <input type="hidden" name=format!("{form}[tier]") value=t.id.0/> })}
                 <FormError result/>
                 {fields}
                 {account}
@@ -166,14 +168,19 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
 
 /// Quantity, date, pickup point and questions of the chosen tier.
 #[component]
-fn TierOptions(tier: RewardTierView, editing: Option<PledgeView>, result: Outcome) -> impl IntoView {
+fn TierOptions(
+    tier: RewardTierView,
+    editing: Option<PledgeView>,
+    result: Outcome,
+    form: &'static str,
+) -> impl IntoView {
     let i18n = use_i18n();
     let quantity = (tier.max_per_pledge > 1).then(|| {
         let current = editing.as_ref().map(|p| p.quantity).unwrap_or(1);
         view! {
             <div class="field">
                 <label for="field-quantity">{i18n.t(Key::PledgeQuantityLabel)}</label>
-                <input id="field-quantity" name="form[quantity]" type="number" min="1" max=tier.max_per_pledge value=current/>
+                <input id="field-quantity" name=format!("{form}[quantity]") type="number" min="1" max=tier.max_per_pledge value=current/>
                 <p class="field-error" role="alert">{error_of(result, "quantity")}</p>
             </div>
         }
@@ -183,7 +190,7 @@ fn TierOptions(tier: RewardTierView, editing: Option<PledgeView>, result: Outcom
         view! {
             <div class="field">
                 <label for="field-slot">{i18n.t(Key::PledgeSlotLabel)}</label>
-                <select id="field-slot" name="form[slot]" required>
+                <select id="field-slot" name=format!("{form}[slot]") required>
                     <option value="">"—"</option>
                     {tier
                         .slots
@@ -211,7 +218,7 @@ fn TierOptions(tier: RewardTierView, editing: Option<PledgeView>, result: Outcom
         view! {
             <div class="field">
                 <label for="field-pickup">{i18n.t(Key::PickupAt)}</label>
-                <select id="field-pickup" name="form[pickup]" required>
+                <select id="field-pickup" name=format!("{form}[pickup]") required>
                     <option value="">"—"</option>
                     {tier
                         .pickup_points
@@ -227,7 +234,7 @@ fn TierOptions(tier: RewardTierView, editing: Option<PledgeView>, result: Outcom
         .questions
         .iter()
         .map(|q| {
-            let name = format!("form[answers][{}]", q.id);
+            let name = format!("{form}[answers][{}]", q.id);
             let id = format!("field-answer-{}", q.id);
             let current = editing
                 .as_ref()
@@ -280,22 +287,22 @@ fn InlineAccount(result: Outcome) -> impl IntoView {
         <fieldset class="inline-account" id="inline-account">
             <legend>{i18n.t(Key::PledgeAccountLegend)}</legend>
             <p class="radio-row">
-                <label><input type="radio" name="account" value="signup" checked/> " " {i18n.t(Key::PledgeNewAccount)}</label>
-                <label><input type="radio" name="account" value="signin"/> " " {i18n.t(Key::PledgeHaveAccount)}</label>
+                <label><input type="radio" name="pledge[account]" value="signup" checked/> " " {i18n.t(Key::PledgeNewAccount)}</label>
+                <label><input type="radio" name="pledge[account]" value="signin"/> " " {i18n.t(Key::PledgeHaveAccount)}</label>
             </p>
             <div class="field">
                 <label for="field-display_name">{i18n.t(Key::PledgeNameForNewAccounts)}</label>
-                <input id="field-display_name" name="display_name" autocomplete="name"/>
+                <input id="field-display_name" name="pledge[display_name]" autocomplete="name"/>
                 <p class="field-error" role="alert">{error_of(result, "display_name")}</p>
             </div>
             <div class="field">
                 <label for="field-email">{i18n.t(Key::EmailLabel)}</label>
-                <input id="field-email" name="email" type="email" autocomplete="email" required/>
+                <input id="field-email" name="pledge[email]" type="email" autocomplete="email" required/>
                 <p class="field-error" role="alert">{error_of(result, "email")}</p>
             </div>
             <div class="field">
                 <label for="field-password">{i18n.t(Key::PasswordLabel)}</label>
-                <input id="field-password" name="password" type="password" autocomplete="current-password" required/>
+                <input id="field-password" name="pledge[password]" type="password" autocomplete="current-password" required/>
                 <p class="hint">{i18n.t(Key::PasswordHint)}</p>
                 <p class="field-error" role="alert">{error_of(result, "password")}</p>
             </div>

@@ -170,7 +170,21 @@ pub async fn pledge(
 ) -> reqwest::Response {
     let mut form: Vec<(&str, &str)> = vec![("slug", slug), ("key", key), ("form[currency]", "CHF")];
     form.extend_from_slice(fields);
-    app.call(client, "pledges/create", &form).await
+    create_pledge(app, client, &form).await
+}
+
+/// Calls `pledges/create` with the form's fields named as in a change (`slug`, `form[tier]`,
+/// `account`...): they are sent inside `pledge[...]`, as the page names them.
+pub async fn create_pledge(app: &TestApp, client: &reqwest::Client, fields: &[(&str, &str)]) -> reqwest::Response {
+    let wire: Vec<(String, &str)> = fields
+        .iter()
+        .map(|(name, value)| match name.split_once('[') {
+            Some((head, rest)) => (format!("pledge[{head}][{rest}"), *value),
+            None => (format!("pledge[{name}]"), *value),
+        })
+        .collect();
+    let wire: Vec<(&str, &str)> = wire.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+    app.call(client, "pledges/create", &wire).await
 }
 
 /// Creates a pledge and returns its id (panics on refusal).

@@ -40,15 +40,13 @@ impl Payments<'_> {
     /// charge and the latest SetupIntent are re-read and applied (a saved card makes a pledge
     /// active, or charges a flexible one), then a SetupIntent is created if a card is still
     /// needed. Called on POSTs (pledge creation, the pay page's buttons, Stripe.js's return).
-    pub async fn prepare(&self, pledge: PledgeId) -> Result<PayStep, AppError> {
+    pub async fn prepare(&self, pledge: PledgeId) -> Result<(), AppError> {
         self.sync(pledge).await?;
-        let mut db = self.pool.acquire().await?;
-        if pay_step(&mut db, pledge).await? == PayStep::Prepare {
-            drop(db);
+        let step = pay_step(&mut *self.pool.acquire().await?, pledge).await?;
+        if step == PayStep::Prepare {
             self.new_setup_intent(pledge).await?;
-            db = self.pool.acquire().await?;
         }
-        pay_step(&mut db, pledge).await
+        Ok(())
     }
 
     /// Re-reads the pledge's open charge and latest SetupIntent at Stripe and applies them.

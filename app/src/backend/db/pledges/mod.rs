@@ -7,9 +7,11 @@
 //! - the campaign's totals move in the transaction that changes what counts toward them, with the
 //!   campaign row locked, and only while the campaign is live: at the deadline they freeze.
 
+mod billing;
 mod read;
 mod state;
 
+pub use billing::*;
 pub use read::{check_backer, check_matches, check_totals, of_backer, settlement, view, MatchMismatch, TotalsMismatch};
 pub use state::*;
 

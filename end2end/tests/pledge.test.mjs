@@ -79,7 +79,7 @@ test('a backer pledges for a limited reward, signing up inline, then cancels', a
 
   await page.waitForURL(/\/pledges\/\d+\/pay$/);
   const terms = await page.locator('#pay-terms').innerText();
-  assert.match(terms, /Montant : CHF/);
+  assert.match(terms, /Montant\u00a0: CHF/);
   assert.match(terms, /rien n’est débité/);
   await payWithCard(page, '4242424242424242');
   await page.waitForURL(/\/pledges\/\d+$/);

@@ -111,7 +111,7 @@ async fn sold_out_tiers_show_as_sold_out(pool: PgPool) {
 
     let (_, html) = app.page(&format!("/campaigns/{SLUG}"), &[]).await;
     let card = element(&html, &format!("reward-{}", sold_out[0]), "article");
-    assert!(card.contains("Épuisé"), "{card}");
+    assert!(card.contains("Épuisée"), "{card}");
     let card = element(&html, &format!("reward-{}", available.reward_tier_id), "article");
     assert!(!card.contains("Épuisé"), "{card}");
     let left = i64::from(available.limit - available.claimed);

@@ -19,11 +19,11 @@ pub trait Translate: Copy {
 impl Translate for RewardKind {
     fn names(self) -> (&'static str, &'static str, &'static str) {
         match self {
-            RewardKind::Object => ("Objet", "Object", "Objekt"),
+            RewardKind::Object => ("Objet", "Item", "Objekt"),
             RewardKind::Workshop => ("Atelier", "Workshop", "Workshop"),
             RewardKind::GuidedRoute => ("Parcours guidé", "Guided route", "Geführter Rundgang"),
             RewardKind::Coaching => ("Coaching en ligne", "Online coaching", "Online-Coaching"),
-            RewardKind::Meeting => ("Rencontre", "Meeting", "Begegnung"),
+            RewardKind::Meeting => ("Rencontre", "Meet-up", "Begegnung"),
         }
     }
 }
@@ -32,12 +32,12 @@ impl Translate for PledgeStatus {
     fn names(self) -> (&'static str, &'static str, &'static str) {
         match self {
             PledgeStatus::Pending => ("En attente de carte", "Waiting for a card", "Wartet auf eine Karte"),
-            PledgeStatus::Active => ("Active — carte enregistrée", "Active — card saved", "Aktiv — Karte gespeichert"),
+            PledgeStatus::Active => ("Active — carte enregistrée", "Active — card saved", "Aktiv — Karte hinterlegt"),
             PledgeStatus::Collected => ("Payée", "Paid", "Bezahlt"),
-            PledgeStatus::PaymentFailed => ("Paiement à finaliser", "Payment to complete", "Zahlung abzuschließen"),
-            PledgeStatus::Dropped => ("Abandonnée", "Dropped", "Verfallen"),
+            PledgeStatus::PaymentFailed => ("Paiement à finaliser", "Payment to complete", "Zahlung abzuschliessen"),
+            PledgeStatus::Dropped => ("Expirée", "Dropped", "Verfallen"),
             PledgeStatus::Cancelled => ("Annulée", "Cancelled", "Storniert"),
-            PledgeStatus::Refunded => ("Remboursée", "Refunded", "Erstattet"),
+            PledgeStatus::Refunded => ("Remboursée", "Refunded", "Zurückerstattet"),
         }
     }
 }
@@ -81,7 +81,7 @@ impl Translate for Practice {
             Practice::Upcycling => ("Surcyclage", "Upcycling", "Upcycling"),
             Practice::ZeroWasteCutting => ("Coupe zéro déchet", "Zero-waste cutting", "Zero-Waste-Schnitt"),
             Practice::LocalSourcing => ("Approvisionnement local", "Local sourcing", "Lokale Beschaffung"),
-            Practice::NaturalDyes => ("Teintures végétales", "Natural dyes", "Naturfarben"),
+            Practice::NaturalDyes => ("Teintures végétales", "Natural dyes", "Pflanzenfarben"),
             Practice::Repair => ("Réparation", "Repair", "Reparatur"),
             Practice::OrganicFibres => ("Fibres biologiques", "Organic fibres", "Bio-Fasern"),
             Practice::MadeToOrder => ("Sur commande", "Made to order", "Auf Bestellung"),
@@ -107,7 +107,7 @@ impl Translate for PartnerLevel {
         match self {
             PartnerLevel::Principal => ("Partenaire principal", "Principal partner", "Hauptpartner"),
             PartnerLevel::Major => ("Grand partenaire", "Major partner", "Grosser Partner"),
-            PartnerLevel::Supporter => ("Soutien", "Supporter", "Unterstützer"),
+            PartnerLevel::Supporter => ("Soutien", "Supporter", "Förderpartner"),
         }
     }
 }

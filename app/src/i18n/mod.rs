@@ -7,6 +7,8 @@
 
 mod labels;
 mod messages;
+#[cfg(test)]
+pub(crate) mod typography;
 
 pub use labels::Translate;
 pub use messages::Key;
@@ -57,19 +59,26 @@ impl I18n {
         money.format_short(self.locale)
     }
 
-    /// `24 décembre 2026, 18:00`, in Geneva time.
+    /// A moment in running text, in Geneva time: `24 décembre 2026 à 18:00` /
+    /// `24 December 2026 at 18:00` / `24. Dezember 2026 um 18:00 Uhr`.
     pub fn date_time(self, instant: DateTime<Utc>) -> String {
         let local = to_zurich(instant);
         let date = self.date(local.date());
-        format!("{date}, {:02}:{:02}", local.hour(), local.minute())
+        let (hour, minute) = (local.hour(), local.minute());
+        match self.locale {
+            Locale::Fr => format!("{date} à {hour:02}:{minute:02}"),
+            Locale::En => format!("{date} at {hour:02}:{minute:02}"),
+            Locale::De => format!("{date} um {hour:02}:{minute:02} Uhr"),
+        }
     }
 
-    /// `24 décembre 2026` / `24 December 2026` / `24. Dezember 2026`.
+    /// `1er décembre 2026` / `1 December 2026` / `1. Dezember 2026`.
     pub fn date(self, date: NaiveDate) -> String {
         let month = messages::month_name(self.locale, date.month());
-        match self.locale {
-            Locale::De => format!("{}. {month} {}", date.day(), date.year()),
-            Locale::Fr | Locale::En => format!("{} {month} {}", date.day(), date.year()),
+        match (self.locale, date.day()) {
+            (Locale::De, day) => format!("{day}. {month} {}", date.year()),
+            (Locale::Fr, 1) => format!("1er {month} {}", date.year()),
+            (Locale::Fr | Locale::En, day) => format!("{day} {month} {}", date.year()),
         }
     }
 
@@ -101,7 +110,7 @@ impl I18n {
         messages::units_left(self.locale, left, of)
     }
 
-    /// `5 places`.
+    /// `5 places libres` / `5 spots left` / `noch 5 Plätze frei`.
     pub fn places_left(self, n: i64) -> String {
         messages::places_left(self.locale, n)
     }
@@ -190,9 +199,16 @@ mod tests {
     #[test]
     fn dates_in_geneva_time_per_language() {
         let t = utc("2026-12-20T17:00:00Z");
-        assert_eq!(I18n { locale: Locale::Fr }.date_time(t), "20 décembre 2026, 18:00");
-        assert_eq!(I18n { locale: Locale::En }.date_time(t), "20 December 2026, 18:00");
-        assert_eq!(I18n { locale: Locale::De }.date_time(t), "20. Dezember 2026, 18:00");
+        assert_eq!(I18n { locale: Locale::Fr }.date_time(t), "20 décembre 2026 à 18:00");
+        assert_eq!(I18n { locale: Locale::En }.date_time(t), "20 December 2026 at 18:00");
+        assert_eq!(I18n { locale: Locale::De }.date_time(t), "20. Dezember 2026 um 18:00 Uhr");
+        let first = utc("2026-11-30T23:30:00Z");
+        assert_eq!(
+            I18n { locale: Locale::Fr }.date_time(first),
+            "1er décembre 2026 à 00:30",
+            "Geneva's day, French ordinal"
+        );
+        assert_eq!(I18n { locale: Locale::En }.date_time(first), "1 December 2026 at 00:30");
     }
 
     #[test]
@@ -210,6 +226,54 @@ mod tests {
                 assert!(!pick(locale, key.text()).trim().is_empty(), "{key:?} in {locale:?}");
             }
         }
+    }
+
+    /// Every message and every label: the glossary's typography, and the same placeholders in
+    /// the three languages.
+    #[test]
+    fn the_catalogue_follows_the_glossary() {
+        use crate::domain::*;
+        let mut texts: Vec<(String, (&str, &str, &str))> =
+            Key::ALL.iter().map(|k| (format!("{k:?}"), k.text())).collect();
+        fn labels<T: Translate + std::fmt::Debug>(
+            all: &[T],
+        ) -> Vec<(String, (&'static str, &'static str, &'static str))> {
+            all.iter().map(|v| (format!("{v:?}"), v.names())).collect()
+        }
+        texts.extend(labels(RewardKind::ALL));
+        texts.extend(labels(PledgeStatus::ALL));
+        texts.extend(labels(Fulfilment::ALL));
+        texts.extend(labels(FundingModel::ALL));
+        texts.extend(labels(CampaignStatus::ALL));
+        texts.extend(labels(Practice::ALL));
+        texts.extend(labels(PartnerKind::ALL));
+        texts.extend(labels(PartnerLevel::ALL));
+        texts.extend(labels(NeedKind::ALL));
+        texts.extend(labels(UpdateVisibility::ALL));
+        let mut faults = Vec::new();
+        for (name, (fr, en, de)) in &texts {
+            for (locale, text) in [(Locale::Fr, fr), (Locale::En, en), (Locale::De, de)] {
+                faults.extend(typography::faults(locale, text).into_iter().map(|f| format!("{name}: {f}")));
+            }
+            let fr_placeholders = typography::placeholders(fr);
+            if typography::placeholders(en) != fr_placeholders || typography::placeholders(de) != fr_placeholders {
+                faults.push(format!("{name}: placeholders differ between languages"));
+            }
+        }
+        assert!(faults.is_empty(), "{}", faults.join("\n"));
+    }
+
+    #[test]
+    fn formatted_counts_follow_the_glossary() {
+        for locale in Locale::ALL {
+            let i = I18n { locale };
+            for text in [i.backers(3), i.units_left(2, 10), i.places_left(5), i.percent_funded(42)] {
+                assert!(typography::faults(locale, &text).is_empty(), "{text}");
+            }
+        }
+        assert_eq!(I18n { locale: Locale::Fr }.places_left(5), "5 places libres");
+        assert_eq!(I18n { locale: Locale::En }.places_left(5), "5 spots left");
+        assert_eq!(I18n { locale: Locale::De }.places_left(5), "noch 5 Plätze frei");
     }
 
     #[cfg(feature = "ssr")]

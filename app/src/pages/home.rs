@@ -16,7 +16,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="home-hero">
             <div class="wrap">
                 <h1>{i18n.t(Key::HomeTitle)}</h1>
-                <p class="lead">{i18n.t(Key::HomeLead)}</p>
+                <p class="lead" id="home-lead">{i18n.t(Key::HomeLead)}</p>
             </div>
         </section>
         <section class="wrap section" aria-labelledby="live-heading">

@@ -152,7 +152,9 @@ impl Payments<'_> {
                 };
                 (format!("reminder-{step}"), template)
             }
-            Notice::Dropped => ("dropped".to_owned(), EmailTemplate::PledgeDropped { name, campaign, link: mine }),
+            Notice::Dropped => {
+                ("dropped".to_owned(), EmailTemplate::PledgeDropped { name, campaign, reward: f.reward, link: mine })
+            }
             Notice::Refunded => ("refunded".to_owned(), EmailTemplate::Refunded { name, campaign, amount, link: mine }),
         };
         let dedupe = format!("pledge-{pledge}-{dedupe}");

@@ -4,7 +4,7 @@ use crate::components::countdown::Countdown;
 use crate::components::designer_card::DesignerCardView;
 use crate::components::progress::ProgressBar;
 use crate::domain::views::{CampaignDetail, DesignerCard, FaqEntry, MatchFundView, NeedView, PartnerView, UpdateView};
-use crate::domain::{FundingModel, PartnerLevel, UpdateVisibility};
+use crate::domain::{to_zurich, FundingModel, PartnerLevel, UpdateVisibility};
 use crate::i18n::{use_i18n, Key};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -183,7 +183,7 @@ pub fn UpdatesSection(updates: Vec<UpdateView>) -> impl IntoView {
                         view! {
                             <article class="update">
                                 <p class="muted small">
-                                    <time datetime=u.published_at.to_rfc3339()>{i18n.date(u.published_at.date_naive())}</time>
+                                    <time datetime=u.published_at.to_rfc3339()>{i18n.date(to_zurich(u.published_at).date())}</time>
                                 </p>
                                 <h3>{u.title.clone()}</h3>
                                 {body}

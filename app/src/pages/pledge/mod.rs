@@ -45,6 +45,11 @@ fn charge_terms(i18n: I18n, model: FundingModel, ends_at: chrono::DateTime<chron
     }
 }
 
+/// "To be paid before …, or the pledge will be dropped", when a payment is due.
+fn pay_before(i18n: I18n, due: Option<chrono::DateTime<chrono::Utc>>) -> Option<String> {
+    due.map(|d| i18n.t(Key::PayBefore).replace("{date}", &i18n.date_time(d)))
+}
+
 // ----- summary shared by the pay, result and list pages ------------------------------------------
 
 #[component]

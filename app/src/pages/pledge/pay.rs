@@ -17,7 +17,7 @@ fn PayView(data: PayData) -> impl IntoView {
     let i18n = use_i18n();
     let p = data.pledge.clone();
     let terms = charge_terms(i18n, p.funding_model, p.ends_at);
-    let due = p.payment_due_at.map(|d| i18n.t(Key::PayBefore).replace("{date}", &i18n.date_time(d)));
+    let due = pay_before(i18n, p.payment_due_at);
     let error = matches!(p.status, PledgeStatus::PaymentFailed | PledgeStatus::Pending)
         .then(|| p.payment_error.clone())
         .flatten();
@@ -122,10 +122,19 @@ fn PledgeResultView(pledge: PledgeView) -> impl IntoView {
             (Key::PledgeThanks, i18n.t(Key::PledgeActiveText).replace("{date}", &i18n.date_time(pledge.ends_at)))
         }
         PledgeStatus::Collected => (Key::PledgeThanks, i18n.t(Key::PledgeCollectedText).to_owned()),
-        PledgeStatus::Pending | PledgeStatus::PaymentFailed => {
-            (Key::PledgeNotYet, i18n.t(Key::PledgeNotYetText).to_owned())
+        PledgeStatus::Pending => (Key::PledgeNotYet, i18n.t(Key::PledgeNotYetText).to_owned()),
+        PledgeStatus::PaymentFailed => {
+            let text = i18n.t(Key::PledgePaymentFailedText).to_owned();
+            let text = match pay_before(i18n, pledge.payment_due_at) {
+                Some(due) => format!("{text} {due}"),
+                None => text,
+            };
+            (Key::PledgePaymentFailed, text)
         }
-        _ => (Key::PledgeOver, i18n.t(Key::PledgeOverText).to_owned()),
+        PledgeStatus::Refunded => {
+            (Key::PledgeRefunded, i18n.t(Key::PledgeRefundedText).replace("{amount}", &i18n.money(pledge.total)))
+        }
+        PledgeStatus::Dropped | PledgeStatus::Cancelled => (Key::PledgeOver, i18n.t(Key::PledgeOverText).to_owned()),
     };
     let needs_card = matches!(pledge.status, PledgeStatus::Pending | PledgeStatus::PaymentFailed);
     let receipt = (pledge.status == PledgeStatus::Collected)

@@ -1,0 +1,141 @@
+//! The words of each email, per language: subject, greeting, body and the action's label.
+
+use super::EmailTemplate;
+use crate::domain::Locale;
+
+/// What an email says, before it is wrapped into its text and HTML parts.
+pub(super) struct Texts<'a> {
+    pub subject: String,
+    pub greeting: String,
+    pub body: String,
+    pub action: &'static str,
+    pub link: &'a str,
+}
+
+pub(super) fn texts(template: &EmailTemplate, locale: Locale) -> Texts<'_> {
+    let (subject, greeting, body, action, link): (String, String, String, &str, &String) = match (template, locale) {
+        (EmailTemplate::Welcome { name, link }, Locale::Fr) => ("Bienvenue sur Trame".into(), format!("Bonjour {name},"), "Votre compte Trame est prêt. Vous pouvez soutenir les campagnes des créateur·rices de mode durable près de chez vous. Confirmez aussi votre adresse e-mail (ce lien est valable deux jours)\u{a0}: c’est nécessaire pour lancer une campagne.".into(), "Confirmer mon adresse", link),
+        (EmailTemplate::Welcome { name, link }, Locale::En) => ("Welcome to Trame".into(), format!("Hello {name},"), "Your Trame account is ready. You can now back the campaigns of sustainable-fashion designers near you. Please also confirm your email address (this link is valid for two days): it is needed to run a campaign.".into(), "Confirm my address", link),
+        (EmailTemplate::Welcome { name, link }, Locale::De) => ("Willkommen bei Trame".into(), format!("Hallo {name},"), "Ihr Trame-Konto ist bereit. Sie können jetzt Kampagnen von Designer:innen nachhaltiger Mode in Ihrer Nähe unterstützen. Bitte bestätigen Sie auch Ihre E-Mail-Adresse (dieser Link ist zwei Tage gültig): Das ist nötig, um eine Kampagne zu führen.".into(), "Meine Adresse bestätigen", link),
+        (EmailTemplate::PasswordReset { name, link }, Locale::Fr) => ("Réinitialiser votre mot de passe".into(), format!("Bonjour {name},"), "Quelqu’un (vous, espérons-le) a demandé à réinitialiser le mot de passe de votre compte Trame. Ce lien est valable une heure et ne fonctionne qu’une fois. Si vous n’avez rien demandé, ignorez ce message\u{a0}: votre mot de passe ne change pas.".into(), "Choisir un nouveau mot de passe", link),
+        (EmailTemplate::PasswordReset { name, link }, Locale::En) => ("Reset your password".into(), format!("Hello {name},"), "Someone (you, we hope) asked to reset the password of your Trame account. This link is valid for one hour and works once. If you did not ask for it, ignore this message: your password stays the same.".into(), "Choose a new password", link),
+        (EmailTemplate::PasswordReset { name, link }, Locale::De) => ("Passwort zurücksetzen".into(), format!("Hallo {name},"), "Jemand (hoffentlich Sie) hat verlangt, das Passwort Ihres Trame-Kontos zurückzusetzen. Dieser Link ist eine Stunde gültig und funktioniert nur einmal. Wenn Sie nichts verlangt haben, ignorieren Sie diese Nachricht: Ihr Passwort bleibt unverändert.".into(), "Neues Passwort wählen", link),
+        (EmailTemplate::VerifyEmail { name, link }, Locale::Fr) => ("Confirmez votre adresse e-mail".into(), format!("Bonjour {name},"), "Confirmez que cette adresse est bien la vôtre. Ce lien est valable deux jours et ne fonctionne qu’une fois. Si vous n’avez pas créé de compte Trame, ignorez ce message.".into(), "Confirmer mon adresse", link),
+        (EmailTemplate::VerifyEmail { name, link }, Locale::En) => ("Confirm your email address".into(), format!("Hello {name},"), "Confirm that this address is yours. This link is valid for two days and works once. If you did not create a Trame account, ignore this message.".into(), "Confirm my address", link),
+        (EmailTemplate::VerifyEmail { name, link }, Locale::De) => ("Bestätigen Sie Ihre E-Mail-Adresse".into(), format!("Hallo {name},"), "Bestätigen Sie, dass diese Adresse Ihnen gehört. Dieser Link ist zwei Tage gültig und funktioniert nur einmal. Wenn Sie kein Trame-Konto erstellt haben, ignorieren Sie diese Nachricht.".into(), "Meine Adresse bestätigen", link),
+        (EmailTemplate::PasswordChanged { name, link }, Locale::Fr) => ("Votre mot de passe a été modifié".into(), format!("Bonjour {name},"), "Le mot de passe de votre compte Trame vient d’être modifié, et vos autres sessions ont été fermées. Si ce n’était pas vous, réinitialisez-le tout de suite.".into(), "Réinitialiser le mot de passe", link),
+        (EmailTemplate::PasswordChanged { name, link }, Locale::En) => ("Your password was changed".into(), format!("Hello {name},"), "The password of your Trame account was just changed, and your other sessions were signed out. If this was not you, reset it right away.".into(), "Reset the password", link),
+        (EmailTemplate::PasswordChanged { name, link }, Locale::De) => ("Ihr Passwort wurde geändert".into(), format!("Hallo {name},"), "Das Passwort Ihres Trame-Kontos wurde soeben geändert, und Ihre anderen Sitzungen wurden beendet. Wenn Sie das nicht waren, setzen Sie es sofort zurück.".into(), "Passwort zurücksetzen", link),
+
+        (EmailTemplate::PledgeConfirmed { name, campaign, amount, reward, when, all_or_nothing, link }, Locale::Fr) => {
+            let charge = if *all_or_nothing {
+                format!("Votre carte sera débitée de {amount} le {when}, seulement si la campagne atteint son objectif\u{202f}; sinon, rien ne vous sera débité.")
+            } else {
+                format!("Votre carte a été débitée de {amount} le {when}.")
+            };
+            let body = format!("Merci de soutenir {campaign}\u{202f}! Votre contribution de {amount} est bien enregistrée. {} {charge}", reward_sentence(locale, reward));
+            (format!("Merci pour votre contribution à {campaign}"), format!("Bonjour {name},"), body, "Voir ma contribution", link)
+        }
+        (EmailTemplate::PledgeConfirmed { name, campaign, amount, reward, when, all_or_nothing, link }, Locale::En) => {
+            let charge = if *all_or_nothing {
+                format!("Your card will be charged {amount} on {when}, only if the campaign reaches its goal; if it does not, nothing is charged.")
+            } else {
+                format!("{amount} was charged to your card on {when}.")
+            };
+            let body = format!("Thank you for backing {campaign}! Your pledge of {amount} is recorded. {} {charge}", reward_sentence(locale, reward));
+            (format!("Thank you for your pledge to {campaign}"), format!("Hello {name},"), body, "See my pledge", link)
+        }
+        (EmailTemplate::PledgeConfirmed { name, campaign, amount, reward, when, all_or_nothing, link }, Locale::De) => {
+            let charge = if *all_or_nothing {
+                format!("Ihre Karte wird am {when} mit {amount} belastet, aber nur, wenn die Kampagne ihr Ziel erreicht; sonst wird nichts belastet.")
+            } else {
+                format!("Ihre Karte wurde am {when} mit {amount} belastet.")
+            };
+            let body = format!("Danke, dass Sie {campaign} unterstützen! Ihr Beitrag von {amount} ist registriert. {} {charge}", reward_sentence(locale, reward));
+            (format!("Danke für Ihre Unterstützung von {campaign}"), format!("Hallo {name},"), body, "Meinen Beitrag ansehen", link)
+        }
+
+        (EmailTemplate::PledgeChanged { name, campaign, amount, reward, link }, Locale::Fr) => (format!("Votre contribution à {campaign} a été modifiée"), format!("Bonjour {name},"), format!("Votre contribution à la campagne {campaign} a bien été modifiée. Nouveau montant\u{a0}: {amount}. {}", reward_sentence(locale, reward)), "Voir ma contribution", link),
+        (EmailTemplate::PledgeChanged { name, campaign, amount, reward, link }, Locale::En) => (format!("Your pledge to {campaign} was changed"), format!("Hello {name},"), format!("Your pledge to the campaign {campaign} was changed. New amount: {amount}. {}", reward_sentence(locale, reward)), "See my pledge", link),
+        (EmailTemplate::PledgeChanged { name, campaign, amount, reward, link }, Locale::De) => (format!("Ihr Beitrag für {campaign} wurde geändert"), format!("Hallo {name},"), format!("Ihr Beitrag für die Kampagne {campaign} wurde geändert. Neuer Betrag: {amount}. {}", reward_sentence(locale, reward)), "Meinen Beitrag ansehen", link),
+
+        (EmailTemplate::PledgeCancelled { name, campaign, amount, link }, Locale::Fr) => (format!("Votre contribution à {campaign} a été annulée"), format!("Bonjour {name},"), format!("Votre contribution de {amount} à la campagne {campaign} a bien été annulée. Rien ne vous sera débité pour cette contribution."), "Voir mes contributions", link),
+        (EmailTemplate::PledgeCancelled { name, campaign, amount, link }, Locale::En) => (format!("Your pledge to {campaign} was cancelled"), format!("Hello {name},"), format!("Your pledge of {amount} to the campaign {campaign} was cancelled. Nothing will be charged for this pledge."), "See my pledges", link),
+        (EmailTemplate::PledgeCancelled { name, campaign, amount, link }, Locale::De) => (format!("Ihr Beitrag für {campaign} wurde storniert"), format!("Hallo {name},"), format!("Ihr Beitrag von {amount} für die Kampagne {campaign} wurde storniert. Für diesen Beitrag wird Ihnen nichts belastet."), "Meine Beiträge ansehen", link),
+
+        (EmailTemplate::CampaignSucceeded { name, campaign, amount, charge_date, link }, Locale::Fr) => (format!("{campaign} a atteint son objectif\u{202f}!"), format!("Bonjour {name},"), format!("Bonne nouvelle\u{a0}: la campagne {campaign} a atteint son objectif, grâce à vous et aux autres contributeur·rices. Votre carte sera débitée de {amount} le {charge_date}. Vous recevrez un reçu dès que le paiement aura abouti."), "Voir ma contribution", link),
+        (EmailTemplate::CampaignSucceeded { name, campaign, amount, charge_date, link }, Locale::En) => (format!("{campaign} reached its goal!"), format!("Hello {name},"), format!("Good news: the campaign {campaign} reached its goal, thanks to you and the other backers. Your card will be charged {amount} on {charge_date}. You will receive a receipt once the payment goes through."), "See my pledge", link),
+        (EmailTemplate::CampaignSucceeded { name, campaign, amount, charge_date, link }, Locale::De) => (format!("Die Kampagne {campaign} hat ihr Ziel erreicht!"), format!("Hallo {name},"), format!("Gute Nachricht: Die Kampagne {campaign} hat ihr Ziel erreicht – dank Ihnen und den anderen Unterstützer:innen. Ihre Karte wird am {charge_date} mit {amount} belastet. Sie erhalten eine Quittung, sobald die Zahlung erfolgt ist."), "Meinen Beitrag ansehen", link),
+
+        (EmailTemplate::CampaignFailed { name, campaign, link }, Locale::Fr) => (format!("{campaign} n’a pas atteint son objectif"), format!("Bonjour {name},"), format!("La campagne {campaign} n’a pas atteint son objectif à l’échéance. Rien ne vous a été débité, et la carte que vous aviez enregistrée a été supprimée. Merci de l’avoir soutenue."), "Voir la campagne", link),
+        (EmailTemplate::CampaignFailed { name, campaign, link }, Locale::En) => (format!("{campaign} did not reach its goal"), format!("Hello {name},"), format!("The campaign {campaign} did not reach its goal by the deadline. Nothing was charged, and the card you saved was removed. Thank you for backing it."), "See the campaign", link),
+        (EmailTemplate::CampaignFailed { name, campaign, link }, Locale::De) => (format!("Die Kampagne {campaign} hat ihr Ziel nicht erreicht"), format!("Hallo {name},"), format!("Die Kampagne {campaign} hat ihr Ziel bis zum Stichtag nicht erreicht. Ihnen wurde nichts belastet, und Ihre hinterlegte Karte wurde gelöscht. Danke für Ihre Unterstützung."), "Kampagne ansehen", link),
+
+        (EmailTemplate::CampaignCancelled { name, campaign, refunded, link }, Locale::Fr) => {
+            let outcome = if *refunded {
+                "Votre paiement vous est remboursé\u{202f}; le remboursement peut prendre 5 à 10 jours pour apparaître sur votre relevé."
+            } else {
+                "Rien ne vous a été débité, et votre contribution est annulée."
+            };
+            (format!("La campagne {campaign} a été annulée"), format!("Bonjour {name},"), format!("La campagne {campaign} a été annulée par son équipe. {outcome}"), "Voir la campagne", link)
+        }
+        (EmailTemplate::CampaignCancelled { name, campaign, refunded, link }, Locale::En) => {
+            let outcome = if *refunded {
+                "Your payment is being refunded; it may take 5 to 10 days to appear on your statement."
+            } else {
+                "Nothing was charged, and your pledge is cancelled."
+            };
+            (format!("The campaign {campaign} was cancelled"), format!("Hello {name},"), format!("The campaign {campaign} was cancelled by its team. {outcome}"), "See the campaign", link)
+        }
+        (EmailTemplate::CampaignCancelled { name, campaign, refunded, link }, Locale::De) => {
+            let outcome = if *refunded {
+                "Ihre Zahlung wird zurückerstattet; es kann 5 bis 10 Tage dauern, bis die Gutschrift auf Ihrer Abrechnung erscheint."
+            } else {
+                "Ihnen wurde nichts belastet, und Ihr Beitrag wurde storniert."
+            };
+            (format!("Die Kampagne {campaign} wurde abgebrochen"), format!("Hallo {name},"), format!("Die Kampagne {campaign} wurde von ihrem Team abgebrochen. {outcome}"), "Kampagne ansehen", link)
+        }
+
+        (EmailTemplate::PaymentReceipt { name, campaign, amount, date, reference, link }, Locale::Fr) => (format!("Reçu de votre paiement pour {campaign}"), format!("Bonjour {name},"), format!("Merci\u{202f}! Nous avons bien reçu votre paiement pour la campagne {campaign}. Montant\u{a0}: {amount}. Date\u{a0}: {date}. Référence\u{a0}: {reference}. Conservez ce message ou retrouvez votre reçu en ligne."), "Voir le reçu", link),
+        (EmailTemplate::PaymentReceipt { name, campaign, amount, date, reference, link }, Locale::En) => (format!("Receipt for your payment to {campaign}"), format!("Hello {name},"), format!("Thank you! We received your payment for the campaign {campaign}. Amount: {amount}. Date: {date}. Reference: {reference}. Keep this message, or find your receipt online."), "View the receipt", link),
+        (EmailTemplate::PaymentReceipt { name, campaign, amount, date, reference, link }, Locale::De) => (format!("Quittung für Ihre Zahlung an {campaign}"), format!("Hallo {name},"), format!("Vielen Dank! Wir haben Ihre Zahlung für die Kampagne {campaign} erhalten. Betrag: {amount}. Datum: {date}. Referenz: {reference}. Bewahren Sie diese Nachricht auf oder finden Sie Ihre Quittung online."), "Quittung ansehen", link),
+
+        (EmailTemplate::PaymentFailed { name, campaign, amount, deadline, link }, Locale::Fr) => (format!("Votre paiement pour {campaign} n’a pas abouti"), format!("Bonjour {name},"), format!("Votre paiement de {amount} pour la campagne {campaign} n’a pas pu être effectué\u{a0}: il a été refusé, ou votre banque demande votre confirmation. Pour garder votre contribution, finalisez le paiement avant le {deadline}\u{202f}; passé ce délai, votre contribution expirera."), "Finaliser mon paiement", link),
+        (EmailTemplate::PaymentFailed { name, campaign, amount, deadline, link }, Locale::En) => (format!("Your payment for {campaign} did not go through"), format!("Hello {name},"), format!("Your payment of {amount} for the campaign {campaign} could not be completed: it was declined, or your bank needs your confirmation. To keep your pledge, complete the payment before {deadline}; after that, your pledge will be dropped."), "Complete my payment", link),
+        (EmailTemplate::PaymentFailed { name, campaign, amount, deadline, link }, Locale::De) => (format!("Ihre Zahlung für {campaign} ist nicht durchgegangen"), format!("Hallo {name},"), format!("Ihre Zahlung von {amount} für die Kampagne {campaign} konnte nicht abgeschlossen werden: Sie wurde abgelehnt, oder Ihre Bank verlangt Ihre Bestätigung. Um Ihren Beitrag zu behalten, schliessen Sie die Zahlung bis zum {deadline} ab; danach verfällt Ihr Beitrag."), "Meine Zahlung abschliessen", link),
+
+        (EmailTemplate::PaymentReminder { name, campaign, amount, deadline, link }, Locale::Fr) => (format!("Rappel\u{a0}: votre paiement pour {campaign} est en attente"), format!("Bonjour {name},"), format!("Petit rappel\u{a0}: nous attendons toujours votre paiement de {amount} pour la campagne {campaign}, et l’équipe compte sur vous\u{202f}! Pensez à le finaliser avant le {deadline}\u{202f}; passé ce délai, votre contribution expirera."), "Finaliser mon paiement", link),
+        (EmailTemplate::PaymentReminder { name, campaign, amount, deadline, link }, Locale::En) => (format!("Reminder: your payment for {campaign} is still waiting"), format!("Hello {name},"), format!("A friendly reminder: we are still waiting for your payment of {amount} for the campaign {campaign}, and the team is counting on you! Please complete it before {deadline}; after that, your pledge will be dropped."), "Complete my payment", link),
+        (EmailTemplate::PaymentReminder { name, campaign, amount, deadline, link }, Locale::De) => (format!("Erinnerung: Ihre Zahlung für {campaign} steht noch aus"), format!("Hallo {name},"), format!("Eine freundliche Erinnerung: Wir warten noch auf Ihre Zahlung von {amount} für die Kampagne {campaign}, und das Team zählt auf Sie! Bitte schliessen Sie sie bis zum {deadline} ab; danach verfällt Ihr Beitrag."), "Meine Zahlung abschliessen", link),
+
+        (EmailTemplate::PledgeDropped { name, campaign, reward, link }, Locale::Fr) => {
+            let released = if reward.is_empty() { String::new() } else { format!(" La contrepartie «\u{a0}{reward}\u{a0}» a été remise à disposition des autres contributeur·rices.") };
+            (format!("Votre contribution à {campaign} a expiré"), format!("Bonjour {name},"), format!("Nous n’avons pas pu encaisser votre paiement pour la campagne {campaign} dans le délai prévu. Votre contribution a donc expiré, et rien ne vous a été débité.{released}"), "Voir mes contributions", link)
+        }
+        (EmailTemplate::PledgeDropped { name, campaign, reward, link }, Locale::En) => {
+            let released = if reward.is_empty() { String::new() } else { format!(" The reward “{reward}” was released for other backers.") };
+            (format!("Your pledge to {campaign} was dropped"), format!("Hello {name},"), format!("We could not collect your payment for the campaign {campaign} in time. Your pledge was therefore dropped, and nothing was charged.{released}"), "See my pledges", link)
+        }
+        (EmailTemplate::PledgeDropped { name, campaign, reward, link }, Locale::De) => {
+            let released = if reward.is_empty() { String::new() } else { format!(" Die Belohnung «{reward}» wurde für andere Unterstützer:innen freigegeben.") };
+            (format!("Ihr Beitrag für {campaign} ist verfallen"), format!("Hallo {name},"), format!("Wir konnten Ihre Zahlung für die Kampagne {campaign} nicht rechtzeitig einziehen. Ihr Beitrag ist deshalb verfallen, und Ihnen wurde nichts belastet.{released}"), "Meine Beiträge ansehen", link)
+        }
+
+        (EmailTemplate::Refunded { name, campaign, amount, link }, Locale::Fr) => (format!("Remboursement de votre contribution à {campaign}"), format!("Bonjour {name},"), format!("Nous vous avons remboursé {amount} pour la campagne {campaign}. Le montant peut prendre 5 à 10 jours pour apparaître sur votre relevé."), "Voir mes contributions", link),
+        (EmailTemplate::Refunded { name, campaign, amount, link }, Locale::En) => (format!("Refund of your pledge to {campaign}"), format!("Hello {name},"), format!("We refunded {amount} for the campaign {campaign}. It may take 5 to 10 days to appear on your statement."), "See my pledges", link),
+        (EmailTemplate::Refunded { name, campaign, amount, link }, Locale::De) => (format!("Rückerstattung Ihres Beitrags für {campaign}"), format!("Hallo {name},"), format!("Wir haben Ihnen {amount} für die Kampagne {campaign} zurückerstattet. Es kann 5 bis 10 Tage dauern, bis der Betrag auf Ihrer Abrechnung erscheint."), "Meine Beiträge ansehen", link),
+    };
+    Texts { subject, greeting, body, action, link }
+}
+
+/// The sentence naming the reward a pledge comes with; `reward` is empty for none.
+fn reward_sentence(locale: Locale, reward: &str) -> String {
+    match (locale, reward.is_empty()) {
+        (Locale::Fr, false) => format!("Contrepartie choisie\u{a0}: {reward}."),
+        (Locale::Fr, true) => "Vous n’avez pas choisi de contrepartie.".to_owned(),
+        (Locale::En, false) => format!("Reward: {reward}."),
+        (Locale::En, true) => "You chose no reward.".to_owned(),
+        (Locale::De, false) => format!("Gewählte Belohnung: {reward}."),
+        (Locale::De, true) => "Sie haben keine Belohnung gewählt.".to_owned(),
+    }
+}

@@ -23,6 +23,9 @@ pub enum AppError {
     CampaignClosed,
     #[error("too many requests")]
     TooManyRequests,
+    /// The server is saturated or the request took too long: try again in a moment.
+    #[error("server busy")]
+    Busy,
     /// The cause was logged on the server; the browser only learns that something failed.
     #[error("internal error")]
     Internal,
@@ -41,6 +44,7 @@ impl AppError {
             AppError::Validation { .. } => 422,
             AppError::SoldOut | AppError::CampaignClosed => 409,
             AppError::TooManyRequests => 429,
+            AppError::Busy => 503,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -55,6 +59,7 @@ impl AppError {
             AppError::SoldOut => Key::SoldOutText,
             AppError::CampaignClosed => Key::CampaignClosedText,
             AppError::TooManyRequests => Key::TooManyRequestsText,
+            AppError::Busy => Key::BusyText,
             AppError::Internal | AppError::Transport(_) => Key::InternalErrorText,
         }
     }

@@ -3,6 +3,7 @@
 
 use secrecy::{ExposeSecret, SecretString};
 use std::net::SocketAddr;
+use std::time::Duration;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
@@ -19,6 +20,23 @@ pub enum LogFormat {
     Pretty,
     /// One JSON object per line (production log collectors).
     Json,
+}
+
+/// Limits that keep the server answering under a rush.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overload {
+    /// `TRAME_HEADER_TIMEOUT_SECS` (default 10): a connection that has not sent its request
+    /// headers by then is closed.
+    pub header_timeout: Duration,
+    /// `TRAME_REQUEST_TIMEOUT_SECS` (default 15): a page or call not answered by then gets `503`.
+    pub page_timeout: Duration,
+    /// `TRAME_MONEY_TIMEOUT_SECS` (default 60): the same for pledging and paying, which may wait
+    /// on Stripe.
+    pub money_timeout: Duration,
+    /// `TRAME_PAGES_IN_FLIGHT` (default 128) and `TRAME_MONEY_IN_FLIGHT` (default 64): requests
+    /// served at once per lane; one more is answered `503` with `Retry-After` at once.
+    pub pages_in_flight: usize,
+    pub money_in_flight: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +81,8 @@ pub struct Config {
     /// (defaults 60 and 10). Counted in the database, shared by every server process.
     pub pledge_limit_per_address: u32,
     pub pledge_limit_per_account: u32,
+    /// How much work the server takes on before it answers `503` (see `overload`).
+    pub overload: Overload,
     /// `STRIPE_SECRET_KEY` (`sk_...`), `STRIPE_PUBLISHABLE_KEY` (`pk_...`) and
     /// `STRIPE_WEBHOOK_SECRET` (`whsec_...`). `make run` and the tests use localstripe's.
     pub stripe_secret_key: SecretString,
@@ -109,6 +129,13 @@ impl Config {
             auth_limit_per_account: parse(&lookup, "TRAME_AUTH_LIMIT_PER_ACCOUNT", 5)?,
             pledge_limit_per_address: parse(&lookup, "TRAME_PLEDGE_LIMIT_PER_ADDRESS", 60)?,
             pledge_limit_per_account: parse(&lookup, "TRAME_PLEDGE_LIMIT_PER_ACCOUNT", 10)?,
+            overload: Overload {
+                header_timeout: seconds(&lookup, "TRAME_HEADER_TIMEOUT_SECS", 10)?,
+                page_timeout: seconds(&lookup, "TRAME_REQUEST_TIMEOUT_SECS", 15)?,
+                money_timeout: seconds(&lookup, "TRAME_MONEY_TIMEOUT_SECS", 60)?,
+                pages_in_flight: at_least_one(&lookup, "TRAME_PAGES_IN_FLIGHT", 128)?,
+                money_in_flight: at_least_one(&lookup, "TRAME_MONEY_IN_FLIGHT", 64)?,
+            },
             secure_cookies: parse(&lookup, "TRAME_SECURE_COOKIES", false)?,
             stripe_secret_key: SecretString::from(
                 lookup("STRIPE_SECRET_KEY")
@@ -184,6 +211,28 @@ where
     }
 }
 
+/// A whole number of seconds, at least one.
+fn seconds(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+    default: u64,
+) -> Result<Duration, ConfigError> {
+    Ok(Duration::from_secs(at_least_one(lookup, name, default)?))
+}
+
+/// A count that must be at least one (zero would refuse everything).
+fn at_least_one<T>(lookup: &impl Fn(&str) -> Option<String>, name: &'static str, default: T) -> Result<T, ConfigError>
+where
+    T: std::str::FromStr + PartialOrd + From<u8>,
+    T::Err: std::fmt::Display,
+{
+    let value = parse(lookup, name, default)?;
+    if value < T::from(1) {
+        return Err(ConfigError::Invalid { name, reason: "must be at least 1".into() });
+    }
+    Ok(value)
+}
+
 /// `TRAME_DEPLOYMENT_ID`: lowercase letters, digits and dashes, at most 40.
 fn deployment_id(lookup: &impl Fn(&str) -> Option<String>) -> Result<String, ConfigError> {
     const NAME: &str = "TRAME_DEPLOYMENT_ID";
@@ -228,6 +277,16 @@ mod tests {
         assert_eq!(c.database_max_connections, 20);
         assert!(!c.secure_cookies);
         assert_eq!(c.log_format, LogFormat::Pretty);
+        assert_eq!(c.overload.header_timeout, Duration::from_secs(10));
+        assert_eq!(c.overload.pages_in_flight, 128);
+    }
+
+    #[test]
+    fn overload_limits_refuse_zero() {
+        let err = config(&[("DATABASE_URL", "postgres://x"), ("TRAME_PAGES_IN_FLIGHT", "0")]).unwrap_err();
+        assert!(err.to_string().starts_with("TRAME_PAGES_IN_FLIGHT has an invalid value"), "{err}");
+        let c = config(&[("DATABASE_URL", "postgres://x"), ("TRAME_REQUEST_TIMEOUT_SECS", "3")]).unwrap();
+        assert_eq!(c.overload.page_timeout, Duration::from_secs(3));
     }
 
     #[test]

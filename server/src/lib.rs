@@ -2,8 +2,10 @@
 //! axum routes (health, language switch). Pages, server functions and queries live in `app`.
 
 pub mod config;
+pub mod overload;
 pub mod routes;
 pub mod security;
 pub mod seed;
+pub mod serve;
 pub mod startup;
 pub mod telemetry;

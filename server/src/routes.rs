@@ -1,5 +1,6 @@
 //! The router: Leptos pages and server functions, plus a few plain axum routes.
 
+use crate::overload::{self, Budgets};
 use crate::security::{self, Https};
 use app::backend::security::local_path;
 use app::backend::AppState;
@@ -21,7 +22,7 @@ use tower_sessions_sqlx_store::PostgresStore;
 /// Largest request body accepted (forms and server-function calls are small).
 const BODY_LIMIT: usize = 64 * 1024;
 
-pub fn router(state: AppState, sessions: SessionManagerLayer<PostgresStore>, https: bool) -> Router {
+pub fn router(state: AppState, sessions: SessionManagerLayer<PostgresStore>, https: bool, budgets: Budgets) -> Router {
     let routes = generate_route_list(app::App);
     let options = state.leptos_options.clone();
     Router::new()
@@ -34,6 +35,8 @@ pub fn router(state: AppState, sessions: SessionManagerLayer<PostgresStore>, htt
         .layer(middleware::from_fn(security::refuse_cross_site))
         .layer(middleware::from_fn_with_state(Https(https), security::security_headers))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        // before the session store: a shed request costs no database query
+        .layer(middleware::from_fn_with_state(budgets, overload::shed))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -2,7 +2,9 @@
 //! router, graceful shutdown. Tests build it on port 0 against their own database.
 
 use crate::config::Config;
+use crate::overload::Budgets;
 use crate::routes;
+use crate::serve;
 use app::backend::email::{Mailer, MailerError};
 use app::backend::jobs::{self, Queue, WorkerContext};
 use app::backend::limits::RateLimits;
@@ -10,7 +12,6 @@ use app::backend::stripe::Stripe;
 use app::backend::{AppState, Settings};
 use sqlx::postgres::PgPoolOptions;
 use sqlx::PgPool;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -66,6 +67,7 @@ pub struct Application {
     state: AppState,
     /// What this process's job workers need; `None` when it runs none (`TRAME_WORKER=false`).
     workers: Option<WorkerContext>,
+    header_timeout: Duration,
 }
 
 impl Application {
@@ -122,9 +124,11 @@ impl Application {
             .with_same_site(SameSite::Lax)
             .with_secure(config.secure_cookies)
             .with_expiry(Expiry::OnInactivity(time::Duration::days(config.session_idle_days)));
-        let router = routes::router(state.clone(), sessions, config.secure_cookies);
+        let o = config.overload;
+        let budgets = Budgets::new(o.pages_in_flight, o.money_in_flight, o.page_timeout, o.money_timeout);
+        let router = routes::router(state.clone(), sessions, config.secure_cookies, budgets);
         let workers = config.run_workers.then_some(workers);
-        Ok(Application { listener, router, state, workers })
+        Ok(Application { listener, router, state, workers, header_timeout: o.header_timeout })
     }
 
     /// The shared state (tests call the payment code and the jobs with it).
@@ -157,9 +161,7 @@ impl Application {
             PostgresStore::new(self.state.pool.clone()).continuously_delete_expired(Duration::from_secs(3600)),
         );
         let old_limits = tokio::spawn(prune_rate_limits(self.state.pool.clone()));
-        let served = axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(stop)
-            .await;
+        let served = serve::serve(self.listener, self.router, self.header_timeout, stop).await;
         expired_sessions.abort();
         old_limits.abort();
         if let Some(workers) = workers {

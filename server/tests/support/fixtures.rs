@@ -94,11 +94,16 @@ pub async fn campaign(pool: &PgPool, model: &str, goal: i64) -> Fixture {
     Fixture { campaign, slug, limited_tier, slot_tier, slot, sized_tier, size_question, owner_email }
 }
 
-/// The app with limits high enough for hundreds of backers signing in from one address.
+/// The app with limits high enough for hundreds of backers signing in from one address, all at
+/// once: no load shedding, and time enough for hundreds of password hashes on two cores.
 pub async fn app(pool: PgPool) -> TestApp {
     TestApp::spawn_own_pool(
         pool,
         &[
+            ("TRAME_PAGES_IN_FLIGHT", "100000"),
+            ("TRAME_MONEY_IN_FLIGHT", "100000"),
+            ("TRAME_REQUEST_TIMEOUT_SECS", "600"),
+            ("TRAME_MONEY_TIMEOUT_SECS", "600"),
             ("TRAME_AUTH_LIMIT_PER_ADDRESS", "100000"),
             ("TRAME_AUTH_LIMIT_PER_ACCOUNT", "100000"),
             ("TRAME_PLEDGE_LIMIT_PER_ADDRESS", "100000"),

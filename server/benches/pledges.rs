@@ -24,6 +24,7 @@ use trame::startup::Application;
 const BENCH_DB: &str = "trame_bench";
 /// Crowd sizes: the concurrency test's order of magnitude, and ten times it.
 const CROWDS: [usize; 2] = [50, 500];
+/// Rounds per crowd unless `BENCH_ROUNDS` says otherwise (more rounds, steadier figures).
 const ROUNDS: usize = 5;
 /// Units of each raced tier: exactly this many attempts win a round.
 const UNITS: i32 = 10;
@@ -50,7 +51,11 @@ async fn run() -> Result<(), BoxError> {
     let campaign = live_campaign(&pool).await?;
     // a fresh crowd each round: a backer may hold only three pending pledges on a campaign, and
     // the winners of a round would otherwise be refused in the next ones
-    let needed = CROWDS[0] + CROWDS.iter().map(|c| c * ROUNDS).sum::<usize>();
+    let rounds = match std::env::var("BENCH_ROUNDS") {
+        Ok(n) => n.parse::<usize>().map_err(|e| format!("BENCH_ROUNDS: {e}"))?.max(1),
+        Err(_) => ROUNDS,
+    };
+    let needed = CROWDS[0] + CROWDS.iter().map(|c| c * rounds).sum::<usize>();
     let backers = insert_backers(&pool, needed).await?;
     let mut crowds = backers.iter().copied();
     let version: String = sqlx::query_scalar("select current_setting('server_version')").fetch_one(&pool).await?;
@@ -63,7 +68,7 @@ async fn run() -> Result<(), BoxError> {
     for crowd in CROWDS {
         let mut attempts = Vec::new();
         let mut wall = Duration::ZERO;
-        for round in 0..ROUNDS {
+        for round in 0..rounds {
             let crowd_backers: Vec<i64> = crowds.by_ref().take(crowd).collect();
             let raced = race(&state, &pool, campaign, &crowd_backers, &format!("{crowd}-{round}")).await?;
             wall += raced.wall;
@@ -72,7 +77,7 @@ async fn run() -> Result<(), BoxError> {
         rows.push(Summary::of(crowd, wall, &attempts));
     }
 
-    println!("## Pledge creation: {ROUNDS} rounds per crowd, each for a fresh tier of {UNITS} units\n");
+    println!("## Pledge creation: {rounds} rounds per crowd, each for a fresh tier of {UNITS} units\n");
     println!(
         "PostgreSQL {version}, pool of {POOL_SIZE} connections, {threads} tokio worker threads, no Stripe call. \
          Latency is one `create_pledge_row` call, waiting for a pool connection included.\n"

@@ -3,6 +3,7 @@
 # for a tier of 10 units, no Stripe call), then pgbench's simple-update TPS on the same PostgreSQL
 # server, as a yardstick of what it does with short write transactions.
 # Uses the databases trame_bench and trame_pgbench on DATABASE_URL's server, dropped at the end.
+# BENCH_ROUNDS=20 make bench: more rounds per crowd (default 5) for steadier figures.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"

@@ -24,6 +24,23 @@ test('home lists live campaigns and leads to the campaign page', async () => {
   assert.match(await page.locator('#goal').innerText(), /CHF 25’000/);
 });
 
+test('the browser gets the page and its wasm compressed, and revalidates the wasm', async () => {
+  // a browser with an empty cache: a cached wasm would come back as a bodiless 304
+  const fresh = await openBrowser();
+  const { page } = fresh;
+  const assets = [];
+  page.on('response', (r) => { if (r.url().includes('/pkg/')) assets.push(r); });
+  const response = await page.goto(`${BASE}/campaigns/${SLUG}`);
+  assert.equal(response.headers()['content-encoding'], 'br', 'Chromium accepts brotli: the page is sent so');
+  await hydrated(page);
+  const wasm = assets.find((r) => r.url().endsWith('.wasm'));
+  assert.ok(wasm, 'the page loads its wasm');
+  const headers = await wasm.allHeaders();
+  assert.equal(headers['content-encoding'], 'br', 'the precompressed copy is sent');
+  assert.equal(headers['cache-control'], 'no-cache');
+  await fresh.close();
+});
+
 test('the countdown ticks once the page is hydrated', async () => {
   const { page } = browser;
   await page.goto(`${BASE}/campaigns/${SLUG}`);

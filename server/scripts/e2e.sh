@@ -4,6 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
+node server/scripts/precompress.mjs target/site/pkg
 E2E_DB=trame_e2e
 E2E_URL="${DATABASE_URL%/*}/$E2E_DB"
 psql "$DATABASE_URL" -qc "drop database if exists $E2E_DB with (force)" -c "create database $E2E_DB" >/dev/null

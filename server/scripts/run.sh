@@ -8,6 +8,7 @@ source server/scripts/env.sh
 export SQLX_OFFLINE="${SQLX_OFFLINE:-true}"
 say "build"
 cargo leptos build
+node server/scripts/precompress.mjs target/site/pkg
 target/debug/trame seed
 # with the local Stripe fake, its payment events come back to this server
 if [[ "${STRIPE_API_URL:-}" == http://127.0.0.1:* ]]; then

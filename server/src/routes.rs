@@ -1,5 +1,6 @@
 //! The router: Leptos pages and server functions, plus a few plain axum routes.
 
+use crate::assets;
 use crate::overload::{self, Budgets};
 use crate::security::{self, Https};
 use app::backend::security::local_path;
@@ -14,6 +15,7 @@ use axum::{middleware, Json, Router};
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use serde::Deserialize;
 use std::time::Duration;
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::SessionManagerLayer;
@@ -25,10 +27,12 @@ const BODY_LIMIT: usize = 64 * 1024;
 pub fn router(state: AppState, sessions: SessionManagerLayer<PostgresStore>, https: bool, budgets: Budgets) -> Router {
     let routes = generate_route_list(app::App);
     let options = state.leptos_options.clone();
+    let pkg_dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     Router::new()
         .route("/health", get(health))
         .route("/lang", post(set_language))
         .route("/webhooks/stripe", post(app::backend::webhooks::stripe_webhook))
+        .merge(assets::router(&state.leptos_options.site_pkg_dir, &pkg_dir))
         .leptos_routes(&state, routes, move || app::shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
         .layer(sessions)
@@ -38,6 +42,9 @@ pub fn router(state: AppState, sessions: SessionManagerLayer<PostgresStore>, htt
         // before the session store: a shed request costs no database query
         .layer(middleware::from_fn_with_state(budgets, overload::shed))
         .layer(TraceLayer::new_for_http())
+        // pages and calls go out brotli- or gzip-compressed when the browser accepts it (not
+        // event streams, nor what is compressed already, such as the precompressed assets)
+        .layer(CompressionLayer::new())
         .with_state(state)
 }
 

@@ -21,15 +21,16 @@ pub(crate) fn faults(locale: Locale, text: &str) -> Vec<String> {
             let after = chars.get(i + 1).copied();
             // a colon inside `18:00` or `https://` is not punctuation
             let ends_a_clause = after.is_none_or(|a| a.is_whitespace() || a == '"' || a == '»');
-            let wanted = match c {
-                ':' if ends_a_clause => Some(NBSP),
-                ';' | '!' | '?' if ends_a_clause => Some(NNBSP),
-                '»' => Some(NBSP).filter(|_| before != Some(NNBSP)),
-                _ => None,
+            // the spaces allowed before `c`, the first one preferred
+            let allowed: &[char] = match c {
+                ':' if ends_a_clause => &[NBSP],
+                ';' | '!' | '?' if ends_a_clause => &[NNBSP],
+                '»' => &[NBSP, NNBSP],
+                _ => &[],
             };
-            if let Some(space) = wanted {
-                if before != Some(space) {
-                    faults.push(format!("no U+{:04X} before «{c}» in «{text}»", space as u32));
+            if let Some(space) = allowed.first() {
+                if !before.is_some_and(|b| allowed.contains(&b)) {
+                    faults.push(format!("no U+{:04X} before «{c}» in «{text}»", *space as u32));
                 }
             }
             if c == '«' && !matches!(after, Some(NBSP | NNBSP)) {

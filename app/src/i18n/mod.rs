@@ -5,6 +5,7 @@
 //! The locale of a request is decided once, on the server (cookie, then `Accept-Language`),
 //! written into `<html lang>`, and read back from there by the browser when it hydrates.
 
+mod formats;
 mod labels;
 mod messages;
 #[cfg(test)]
@@ -74,7 +75,7 @@ impl I18n {
 
     /// `1er décembre 2026` / `1 December 2026` / `1. Dezember 2026`.
     pub fn date(self, date: NaiveDate) -> String {
-        let month = messages::month_name(self.locale, date.month());
+        let month = formats::month_name(self.locale, date.month());
         match (self.locale, date.day()) {
             (Locale::De, day) => format!("{day}. {month} {}", date.year()),
             (Locale::Fr, 1) => format!("1er {month} {}", date.year()),
@@ -84,15 +85,15 @@ impl I18n {
 
     /// `décembre 2026`, for estimated deliveries.
     pub fn month_year(self, date: NaiveDate) -> String {
-        format!("{} {}", messages::month_name(self.locale, date.month()), date.year())
+        format!("{} {}", formats::month_name(self.locale, date.month()), date.year())
     }
 
     /// `24 déc.` style short day and time for slots: `sam. 12 déc., 14:00`.
     pub fn slot_time(self, starts: DateTime<Utc>, ends: DateTime<Utc>) -> String {
         let s = to_zurich(starts);
         let e = to_zurich(ends);
-        let day = messages::weekday_short(self.locale, s.weekday().num_days_from_monday());
-        let month = messages::month_short(self.locale, s.month());
+        let day = formats::weekday_short(self.locale, s.weekday().num_days_from_monday());
+        let month = formats::month_short(self.locale, s.month());
         let date = match self.locale {
             Locale::De => format!("{day} {}. {month}", s.day()),
             Locale::Fr | Locale::En => format!("{day} {} {month}", s.day()),
@@ -102,37 +103,37 @@ impl I18n {
 
     /// `1 contributeur·rice` / `12 backers`.
     pub fn backers(self, n: i64) -> String {
-        messages::backers(self.locale, n)
+        formats::backers(self.locale, n)
     }
 
     /// `3 sur 10 restants`.
     pub fn units_left(self, left: i64, of: i64) -> String {
-        messages::units_left(self.locale, left, of)
+        formats::units_left(self.locale, left, of)
     }
 
     /// `5 places libres` / `5 spots left` / `noch 5 Plätze frei`.
     pub fn places_left(self, n: i64) -> String {
-        messages::places_left(self.locale, n)
+        formats::places_left(self.locale, n)
     }
 
     /// `12 jours restants` / `5 h restantes` / `Terminée`, for cards.
     pub fn time_left_short(self, deadline: DateTime<Utc>, now: DateTime<Utc>) -> String {
-        messages::time_left_short(self.locale, deadline, now)
+        formats::time_left_short(self.locale, deadline, now)
     }
 
     /// `42 % financé`.
     pub fn percent_funded(self, percent: u32) -> String {
-        messages::percent_funded(self.locale, percent)
+        formats::percent_funded(self.locale, percent)
     }
 
     /// `+50 % sur chaque contribution`.
     pub fn match_ratio(self, ratio: rust_decimal::Decimal) -> String {
-        messages::match_ratio(self.locale, ratio)
+        formats::match_ratio(self.locale, ratio)
     }
 
     /// `à 12 km`.
     pub fn distance_km(self, km: rust_decimal::Decimal) -> String {
-        messages::distance_km(self.locale, km)
+        formats::distance_km(self.locale, km)
     }
 }
 

@@ -4,7 +4,6 @@
 (function () {
   'use strict';
   var loading = null;
-  var started = Date.now();
 
   function loadStripe(url) {
     if (window.Stripe) return Promise.resolve();
@@ -69,9 +68,7 @@
     });
   }
 
-  // Mount once the page is hydrated (or after 3 s without wasm), also after in-app navigation.
-  setInterval(function () {
-    var box = document.querySelector('[data-pay]:not([data-mounted])');
-    if (box && (document.body.hasAttribute('data-hydrated') || Date.now() - started > 3000)) mount(box);
-  }, 100);
+  // a deferred script: the page is parsed when this runs (the page itself is never hydrated)
+  var box = document.querySelector('[data-pay]:not([data-mounted])');
+  if (box) mount(box);
 })();

@@ -1,7 +1,7 @@
 //! The HTML shell and the route table, nothing else.
 
-use crate::components::clock::provide_server_clock;
 use crate::components::error::NotFound;
+use crate::components::islands::stylesheet_href;
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::i18n::{provide_i18n, request_locale};
 use crate::pages::account::AccountPage;
@@ -9,7 +9,7 @@ use crate::pages::auth::{ForgotPasswordPage, ResetPasswordPage, SignInPage, Sign
 use crate::pages::pledge::{MyPledgesPage, PayPage, PledgePage, PledgeResultPage, ReceiptPage};
 use crate::pages::{campaign::CampaignPage, designers::DesignerPage, designers::DesignerRegistry, home::HomePage};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet};
+use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -18,6 +18,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::backend::security::provide_content_security_policy();
     let locale = request_locale();
+    // islands mode: the page itself is never hydrated, so it carries no hydration markers; the
+    // bundle is loaded only by pages with an island (components::islands)
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    provide_context(options.clone());
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -26,10 +32,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="theme-color" content="#1f3d36"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
-                // the card form of the pay page (Stripe.js is loaded by it, on that page only)
-                <script src="/pay.js" defer></script>
+                <link rel="stylesheet" href=stylesheet_href(&options)/>
+                <AutoReload options/>
                 <MetaTags/>
             </head>
             <body>
@@ -43,12 +47,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
-    provide_server_clock();
-    mark_hydrated();
     // Async: the whole page is rendered before the first byte, so a missing campaign answers
     // with a real 404 status and the HTML is complete without JavaScript.
     view! {
-        <Stylesheet id="leptos" href="/pkg/trame.css"/>
         <Router>
             <SiteHeader/>
             <main id="main" tabindex="-1">
@@ -73,14 +74,4 @@ pub fn App() -> impl IntoView {
             <SiteFooter/>
         </Router>
     }
-}
-
-/// Sets `data-hydrated` on `<body>` once the wasm runs (browser tests wait for it).
-fn mark_hydrated() {
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
 }

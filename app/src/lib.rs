@@ -18,10 +18,10 @@ pub mod backend;
 
 pub use app::{shell, App};
 
-/// The browser entry point: hydrates the server-rendered page.
+/// The browser entry point: the page is the server's; only its islands (`#[island]`) come alive.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

@@ -36,6 +36,13 @@ pub const MY_PLEDGES: &str = "/me/pledges";
 pub const ACCOUNT: &str = "/account";
 pub const FORGOT_PASSWORD: &str = "/forgot-password";
 
+/// Where a form that stays on its page sends the browser after success: the page again, with
+/// `?done=` naming what was done (it shows the notice; works the same with or without
+/// JavaScript, since the server answers every form with a redirect).
+pub fn done(path: &str, what: &str) -> String {
+    format!("{path}?done={what}")
+}
+
 /// The link in the verification email.
 pub fn verify_email(token: &str) -> String {
     format!("/verify-email?token={token}")

@@ -45,6 +45,9 @@ test('sign up, sign out and sign in again', async () => {
   await fill(page, { display_name: 'Léa Morand', email, password: 'court' });
   await page.click('#sign-up-form button[type="submit"]');
   await page.locator('#field-password-error', { hasText: '10 caractères' }).waitFor();
+  // the error came back in place (the form's island): what was typed is still there
+  assert.equal(await page.inputValue('input[name="email"]'), email);
+  assert.equal(await page.inputValue('input[name="display_name"]'), 'Léa Morand');
   await fill(page, { password: 'fil rouge du Léman' });
   await page.click('#sign-up-form button[type="submit"]');
   await page.waitForURL(`${BASE}/account`);

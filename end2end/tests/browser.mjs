@@ -8,13 +8,14 @@ export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 export const SHOTS = process.env.SCREENSHOTS ?? path.join(os.tmpdir(), 'trame-e2e');
 
 /** A fresh browser profile; collects page errors, console errors and failed requests. */
-export async function openBrowser({ locale = 'fr-CH' } = {}) {
+export async function openBrowser({ locale = 'fr-CH', javaScriptEnabled = true } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'trame-profile-'));
   // Playwright refuses --user-data-dir in args: launchPersistentContext passes it itself.
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     locale,
+    javaScriptEnabled,
     viewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -39,8 +40,10 @@ export async function openBrowser({ locale = 'fr-CH' } = {}) {
   };
 }
 
-/** Waits until the wasm has hydrated the page (App sets the marker from an Effect). */
+/** Waits until the page's islands run (each sets the marker from an Effect); a page without an
+ * island is complete as the server sent it and loads no wasm. */
 export async function hydrated(page) {
+  if (await page.locator('leptos-island').count() === 0) return;
   await page.waitForSelector('body[data-hydrated="true"]', { timeout: 30_000 });
 }
 

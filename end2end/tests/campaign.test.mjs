@@ -24,7 +24,7 @@ test('home lists live campaigns and leads to the campaign page', async () => {
   assert.match(await page.locator('#goal').innerText(), /CHF 25’000/);
 });
 
-test('the browser gets the page and its wasm compressed, and revalidates the wasm', async () => {
+test('the browser gets the page compressed, and its hashed wasm compressed and immutable', async () => {
   // a browser with an empty cache: a cached wasm would come back as a bodiless 304
   const fresh = await openBrowser();
   const { page } = fresh;
@@ -34,14 +34,18 @@ test('the browser gets the page and its wasm compressed, and revalidates the was
   assert.equal(response.headers()['content-encoding'], 'br', 'Chromium accepts brotli: the page is sent so');
   await hydrated(page);
   const wasm = assets.find((r) => r.url().endsWith('.wasm'));
-  assert.ok(wasm, 'the page loads its wasm');
+  assert.ok(wasm, 'the page loads its wasm (the countdown is an island)');
+  assert.match(wasm.url(), /\/pkg\/trame\.[A-Za-z0-9_-]{22}\.wasm$/, 'a name with its content hash');
   const headers = await wasm.allHeaders();
   assert.equal(headers['content-encoding'], 'br', 'the precompressed copy is sent');
-  assert.equal(headers['cache-control'], 'no-cache');
+  assert.equal(headers['cache-control'], 'public, max-age=31536000, immutable');
+  const css = assets.find((r) => r.url().endsWith('.css'));
+  assert.match(css.url(), /\/pkg\/trame\.[A-Za-z0-9_-]{22}\.css$/);
+  assert.equal((await css.allHeaders())['cache-control'], 'public, max-age=31536000, immutable');
   await fresh.close();
 });
 
-test('the countdown ticks once the page is hydrated', async () => {
+test('the countdown ticks once its island runs', async () => {
   const { page } = browser;
   await page.goto(`${BASE}/campaigns/${SLUG}`);
   await hydrated(page);

@@ -101,6 +101,39 @@ test('a backer pledges for a limited reward, signing up inline, then cancels', a
   assert.deepEqual(problems, []);
 });
 
+test('a visitor watching the page sees a pledge made elsewhere without reloading', async () => {
+  const watcher = await openBrowser();
+  try {
+    const { page: watching } = watcher;
+    await watching.goto(`${BASE}/campaigns/${SLUG}`);
+    await hydrated(watching);
+    await watching.locator('.live-totals[data-open="true"]').waitFor({ state: 'attached' });
+    await watching.evaluate(() => { window.notReloaded = true; });
+    const before = amount(await watching.locator('#raised').innerText());
+    const card = watching.locator('.reward-card:not(.is-soldout)', { has: watching.locator('.availability', { hasText: 'restant' }) })
+      .filter({ has: watching.locator('a.choose-reward') }).first();
+    const tierId = (await card.getAttribute('id')).replace('reward-', '');
+    const left = await unitsLeft(watching, tierId);
+
+    // another backer (the main browser, signed in) pledges for that reward
+    const { page } = browser;
+    await page.goto(`${BASE}/campaigns/${SLUG}/pledge?tier=${tierId}`);
+    await hydrated(page);
+    await fillOptions(page);
+    await page.click('#pledge-submit');
+    await payWithCard(page, '4242424242424242');
+    await page.locator('#pledge-result[data-status="active"]').waitFor();
+
+    await watching.waitForFunction((n) => document.querySelector(`#reward-${n.tierId} .availability`)?.innerText.match(/\d+/)?.[0] === String(n.left - 1),
+      { tierId, left }, { timeout: 5_000 });
+    await watching.waitForFunction((b) => Number(document.querySelector('#raised').innerText.replace(/[^0-9.]/g, '')) > b, before, { timeout: 5_000 });
+    assert.equal(await watching.evaluate(() => window.notReloaded), true, 'the same page, not reloaded');
+    assert.deepEqual(watcher.problems, []);
+  } finally {
+    await watcher.close();
+  }
+});
+
 test('a card asking for authentication completes the pledge through 3-D Secure', async () => {
   const other = await openBrowser();
   try {

@@ -1,21 +1,43 @@
 //! The site's built assets (`/pkg/`: wasm, JavaScript, CSS). The build writes brotli and gzip
-//! copies next to them (`server/scripts/precompress.mjs`), sent to browsers that accept them;
-//! browsers revalidate (`no-cache` + `Last-Modified`, answered `304`) because the names carry
-//! no hash yet, so a new build is never hidden behind a cached old one.
+//! copies next to them (`server/scripts/precompress.mjs`), sent to browsers that accept them.
+//! Names carrying a content hash (`trame.<hash>.wasm`, cargo-leptos `hash-files`) never change
+//! content: browsers keep them a year without asking again. Any other name is revalidated
+//! (`no-cache` + `Last-Modified`, answered `304`), so a new build is never hidden.
 
+use axum::extract::Request;
 use axum::http::{header, HeaderValue};
+use axum::middleware::{self, Next};
+use axum::response::Response;
 use axum::Router;
 use std::path::Path;
 use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
+
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 /// The router serving `dir` under `/{prefix}`.
 pub fn router<S: Clone + Send + Sync + 'static>(prefix: &str, dir: &Path) -> Router<S> {
     remove_stale_copies(dir);
     let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
-    Router::new()
-        .nest_service(&format!("/{prefix}"), files)
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+    Router::new().nest_service(&format!("/{prefix}"), files).layer(middleware::from_fn(cache_control))
+}
+
+async fn cache_control(request: Request, next: Next) -> Response {
+    let hashed = is_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED {
+        let value = if hashed { IMMUTABLE } else { "no-cache" };
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// `name.<hash>.ext`, the hash being cargo-leptos's: 22 characters of unpadded base64url (MD5).
+fn is_hashed(path: &str) -> bool {
+    let file = path.rsplit('/').next().unwrap_or_default();
+    let mut parts = file.rsplit('.');
+    let (_ext, hash, stem) = (parts.next(), parts.next(), parts.next());
+    stem.is_some_and(|s| !s.is_empty())
+        && hash.is_some_and(|h| h.len() == 22 && h.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
 }
 
 /// Deletes compressed copies older than their file (a rebuild without `precompress.mjs`, as in
@@ -46,6 +68,51 @@ fn remove_stale_copies(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hashed_names_are_told_apart() {
+        assert!(is_hashed("/pkg/trame.pW1nTEkd3-Xc9bQ_Vx1L2A.wasm"));
+        assert!(is_hashed("/pkg/trame.pW1nTEkd3-Xc9bQ_Vx1L2A.css"));
+        assert!(!is_hashed("/pkg/trame_bg.wasm"));
+        assert!(!is_hashed("/pkg/trame.css"));
+        assert!(!is_hashed("/pkg/.pW1nTEkd3-Xc9bQ_Vx1L2A.js"));
+        assert!(!is_hashed("/pkg/trame.short.js"));
+    }
+
+    #[tokio::test]
+    async fn hashed_assets_go_out_precompressed_and_immutable() {
+        use tower::ServiceExt;
+        let dir = std::env::temp_dir().join(format!("trame-pkg-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let hashed = "trame.pW1nTEkd3-Xc9bQ_Vx1L2A.wasm";
+        std::fs::write(dir.join(hashed), b"the wasm, raw").unwrap();
+        std::fs::write(dir.join(format!("{hashed}.br")), b"the wasm, brotli").unwrap();
+        std::fs::write(dir.join("trame.css"), b"body {}").unwrap();
+        let app: Router = router("pkg", &dir);
+        let get = |path: String, encoding: &'static str| {
+            let request = Request::get(path).header(header::ACCEPT_ENCODING, encoding).body(axum::body::Body::empty());
+            app.clone().oneshot(request.unwrap())
+        };
+
+        let response = get(format!("/pkg/{hashed}"), "gzip, br").await.unwrap();
+        assert_eq!(response.status(), 200);
+        assert_eq!(response.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(response.headers()[header::CACHE_CONTROL], IMMUTABLE);
+        let body = axum::body::to_bytes(response.into_body(), 1024).await.unwrap();
+        assert_eq!(&body[..], b"the wasm, brotli");
+
+        let raw = get(format!("/pkg/{hashed}"), "identity").await.unwrap();
+        assert!(raw.headers().get(header::CONTENT_ENCODING).is_none());
+        assert_eq!(axum::body::to_bytes(raw.into_body(), 1024).await.unwrap().as_ref(), b"the wasm, raw");
+
+        let plain = get("/pkg/trame.css".into(), "br").await.unwrap();
+        assert_eq!(plain.headers()[header::CACHE_CONTROL], "no-cache", "a name without hash is revalidated");
+        let missing = get("/pkg/trame.AAAAAAAAAAAAAAAAAAAAAA.js".into(), "br").await.unwrap();
+        assert_eq!(missing.status(), 404);
+        assert!(missing.headers().get(header::CACHE_CONTROL).is_none(), "a 404 is not cached for a year");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn copies_older_than_their_file_are_removed() {

@@ -37,6 +37,11 @@ pub struct Overload {
     /// served at once per lane; one more is answered `503` with `Retry-After` at once.
     pub pages_in_flight: usize,
     pub money_in_flight: usize,
+    /// `TRAME_LIVE_WATCHERS` (default 10000): live-totals streams open at once per process
+    /// (their own budget: an open stream is not a request in flight).
+    pub live_watchers: usize,
+    /// `TRAME_PAGE_CACHE` (default true): keep anonymous campaign pages in memory.
+    pub page_cache: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -135,6 +140,8 @@ impl Config {
                 money_timeout: seconds(&lookup, "TRAME_MONEY_TIMEOUT_SECS", 60)?,
                 pages_in_flight: at_least_one(&lookup, "TRAME_PAGES_IN_FLIGHT", 128)?,
                 money_in_flight: at_least_one(&lookup, "TRAME_MONEY_IN_FLIGHT", 64)?,
+                live_watchers: at_least_one(&lookup, "TRAME_LIVE_WATCHERS", 10_000)?,
+                page_cache: parse(&lookup, "TRAME_PAGE_CACHE", true)?,
             },
             secure_cookies: parse(&lookup, "TRAME_SECURE_COOKIES", false)?,
             stripe_secret_key: SecretString::from(

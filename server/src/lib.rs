@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod config;
+pub mod live;
 pub mod overload;
 pub mod routes;
 pub mod security;

@@ -49,11 +49,17 @@ fn lane(path: &str) -> Lane {
     let pledge_form = path.starts_with("/campaigns/") && path.ends_with("/pledge");
     if pledge_form || MONEY_PATHS.iter().any(|prefix| path.starts_with(prefix)) {
         Lane::Money
-    } else if path == "/health" || path.starts_with("/pkg/") {
+    } else if path == "/health" || path.starts_with("/pkg/") || is_event_stream(path) {
         Lane::Free
     } else {
         Lane::Pages
     }
+}
+
+/// `/campaigns/{slug}/live`: event streams have their own budget (`live::events`); the place
+/// they would take here is given back as soon as the stream starts anyway.
+fn is_event_stream(path: &str) -> bool {
+    path.strip_prefix("/campaigns/").and_then(|rest| rest.strip_suffix("/live")).is_some_and(|slug| !slug.contains('/'))
 }
 
 impl Budgets {
@@ -67,7 +73,10 @@ impl Budgets {
 /// The middleware: takes a place in the request's lane or sheds it, then times it.
 pub async fn shed(State(budgets): State<Budgets>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    let api = path.starts_with("/api/");
+    // a server function called by a plain form (no JavaScript) gets a page, never JSON
+    let accepts_html =
+        request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
+    let api = path.starts_with("/api/") && !accepts_html;
     let locale = locale_from_headers(request.headers());
     let (semaphore, timeout) = match lane(&path) {
         Lane::Money => (Some(&budgets.inner.money), budgets.inner.money_timeout),
@@ -133,6 +142,8 @@ mod tests {
         assert_eq!(lane("/"), Lane::Pages);
         assert_eq!(lane("/pkg/trame.wasm"), Lane::Free);
         assert_eq!(lane("/health"), Lane::Free);
+        assert_eq!(lane("/campaigns/fil-rouge/live"), Lane::Free);
+        assert_eq!(lane("/campaigns/fil-rouge/pledge"), Lane::Money);
     }
 
     /// A router whose `/slow` pages wait for `release`, behind the middleware.

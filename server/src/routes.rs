@@ -1,6 +1,7 @@
 //! The router: Leptos pages and server functions, plus a few plain axum routes.
 
 use crate::assets;
+use crate::live::{self, Live};
 use crate::overload::{self, Budgets};
 use crate::security::{self, Https};
 use app::backend::security::local_path;
@@ -12,7 +13,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{middleware, Json, Router};
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use serde::Deserialize;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
@@ -24,18 +25,28 @@ use tower_sessions_sqlx_store::PostgresStore;
 /// Largest request body accepted (forms and server-function calls are small).
 const BODY_LIMIT: usize = 64 * 1024;
 
-pub fn router(state: AppState, sessions: SessionManagerLayer<PostgresStore>, https: bool, budgets: Budgets) -> Router {
-    let routes = generate_route_list(app::App);
+pub fn router(
+    state: AppState,
+    sessions: SessionManagerLayer<PostgresStore>,
+    https: bool,
+    budgets: Budgets,
+    live: Live,
+) -> Router {
+    let routes = app_routes();
     let options = state.leptos_options.clone();
     let pkg_dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     Router::new()
         .route("/health", get(health))
+        .route("/api/clock", get(clock))
         .route("/lang", post(set_language))
         .route("/webhooks/stripe", post(app::backend::webhooks::stripe_webhook))
         .merge(assets::router(&state.leptos_options.site_pkg_dir, &pkg_dir))
+        .merge(live::events::router(live.clone(), state.pool.clone()))
         .leptos_routes(&state, routes, move || app::shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
         .layer(sessions)
+        // outside the session layer: a cached page costs no session lookup
+        .layer(middleware::from_fn_with_state(live, live::cache::serve))
         .layer(middleware::from_fn(security::refuse_cross_site))
         .layer(middleware::from_fn_with_state(Https(https), security::security_headers))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
@@ -46,6 +57,16 @@ pub fn router(state: AppState, sessions: SessionManagerLayer<PostgresStore>, htt
         // event streams, nor what is compressed already, such as the precompressed assets)
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// The app's routes, found once per process. Leptos finds them by rendering the app with a
+/// process-wide flag set that keeps every resource from loading (leptos_server's
+/// `SuppressResourceLoad`): a page another server of the same process renders at that moment
+/// would wait forever for its data. Found once, before any server of the process serves, no
+/// page ever meets the flag (the HTTP tests start many servers in one process).
+fn app_routes() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
 }
 
 /// 200 when the database answers within two seconds, 503 otherwise (for load balancers).
@@ -62,6 +83,13 @@ async fn health(State(state): State<AppState>) -> Response {
             unavailable()
         }
     }
+}
+
+/// The server's clock in milliseconds since the Unix epoch, as a plain number: countdowns run
+/// on it, so a visitor whose own clock is wrong still sees the true time left.
+async fn clock() -> Response {
+    let now = chrono::Utc::now().timestamp_millis();
+    ([(header::CACHE_CONTROL, "no-store"), (header::CONTENT_TYPE, "text/plain")], now.to_string()).into_response()
 }
 
 fn unavailable() -> Response {

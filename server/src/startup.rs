@@ -2,6 +2,7 @@
 //! router, graceful shutdown. Tests build it on port 0 against their own database.
 
 use crate::config::Config;
+use crate::live::Live;
 use crate::overload::Budgets;
 use crate::routes;
 use crate::serve;
@@ -67,6 +68,8 @@ pub struct Application {
     state: AppState,
     /// What this process's job workers need; `None` when it runs none (`TRAME_WORKER=false`).
     workers: Option<WorkerContext>,
+    /// The LISTEN for campaign changes, the cached pages and the live-totals streams.
+    live: Live,
     header_timeout: Duration,
 }
 
@@ -126,9 +129,10 @@ impl Application {
             .with_expiry(Expiry::OnInactivity(time::Duration::days(config.session_idle_days)));
         let o = config.overload;
         let budgets = Budgets::new(o.pages_in_flight, o.money_in_flight, o.page_timeout, o.money_timeout);
-        let router = routes::router(state.clone(), sessions, config.secure_cookies, budgets);
+        let live = Live::new(o.live_watchers, o.page_cache);
+        let router = routes::router(state.clone(), sessions, config.secure_cookies, budgets, live.clone());
         let workers = config.run_workers.then_some(workers);
-        Ok(Application { listener, router, state, workers, header_timeout: o.header_timeout })
+        Ok(Application { listener, router, state, workers, live, header_timeout: o.header_timeout })
     }
 
     /// The shared state (tests call the payment code and the jobs with it).
@@ -161,7 +165,15 @@ impl Application {
             PostgresStore::new(self.state.pool.clone()).continuously_delete_expired(Duration::from_secs(3600)),
         );
         let old_limits = tokio::spawn(prune_rate_limits(self.state.pool.clone()));
+        let listening = self.live.start(self.state.pool.clone());
+        let live = self.live.clone();
+        // open event streams never end by themselves: they end when the server stops
+        let stop = async move {
+            stop.await;
+            live.stop();
+        };
         let served = serve::serve(self.listener, self.router, self.header_timeout, stop).await;
+        let _ = listening.await;
         expired_sessions.abort();
         old_limits.abort();
         if let Some(workers) = workers {

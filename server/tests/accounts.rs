@@ -344,3 +344,27 @@ async fn admins_are_named_by_configuration(pool: PgPool) {
     assert_eq!(app.call(&ops, "auth/verify-email", &[("token", &token)]).await.status(), 422);
     assert_eq!(me(&app, &lea).await["is_admin"], false);
 }
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_plain_form_comes_back_to_its_page_with_the_error_shown(pool: PgPool) {
+    let app = TestApp::spawn(pool).await;
+    sign_up(&app, &app.browser(), "lea@example.org").await;
+    // a browser without JavaScript posts the form and follows the answer
+    let response = app
+        .browser()
+        .post(format!("{}/api/auth/sign-in", app.base))
+        .header("accept", "text/html,application/xhtml+xml")
+        .header("referer", format!("{}/signin", app.base))
+        .form(&[("email", "lea@example.org"), ("password", "not the right one")])
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection(), "a browser follows only a redirect: {}", response.status());
+    let back = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(back.starts_with(&format!("{}/signin?", app.base)), "{back}");
+    let page = app.browser().get(&back).header("accept", "text/html").send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("incorrect"), "the error is on the page");
+    assert!(!html.trim_start().starts_with('{'), "a page, never JSON");
+}

@@ -90,6 +90,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
                 email::enqueue(&mut tx, &state.queue, &user.email, user.locale, &template, None).await?;
             }
             tx.commit().await?;
+            leptos_axum::redirect(&crate::paths::done(crate::paths::FORGOT_PASSWORD, "sent"));
             Ok(())
         }
         .await,
@@ -139,6 +140,7 @@ pub async fn change_password(current_password: String, password: String) -> Resu
             notify_password_changed(&state, &mut tx, me.id).await?;
             tx.commit().await?;
             auth::sign_in_session(&auth::session().await?, me.id, epoch).await?;
+            leptos_axum::redirect(&crate::paths::done(crate::paths::ACCOUNT, "password"));
             Ok(())
         }
         .await,
@@ -175,7 +177,7 @@ pub async fn update_account(display_name: String, locale: String) -> Result<(), 
                     response.append_header(axum::http::header::SET_COOKIE, value);
                 }
             }
-            leptos_axum::redirect("/account");
+            leptos_axum::redirect(&crate::paths::done(crate::paths::ACCOUNT, "saved"));
             Ok(())
         }
         .await,
@@ -217,6 +219,7 @@ pub async fn resend_verification() -> Result<(), AppError> {
             let mut tx = state.pool.begin().await?;
             send_verification(&state, &mut tx, me.id, &me.email, &me.display_name, me.locale).await?;
             tx.commit().await?;
+            leptos_axum::redirect(&crate::paths::done(crate::paths::ACCOUNT, "verification"));
             Ok(())
         }
         .await,

@@ -2,6 +2,5 @@
 
 pub mod auth;
 pub mod campaigns;
-pub mod clock;
 pub mod designers;
 pub mod pledges;

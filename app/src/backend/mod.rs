@@ -8,6 +8,7 @@ pub mod db;
 pub mod email;
 pub mod jobs;
 pub mod limits;
+pub mod live;
 pub mod markdown;
 pub mod payments;
 pub mod security;
@@ -53,8 +54,20 @@ pub struct Settings {
     pub trust_proxy: bool,
 }
 
-/// Gives an error answer of a server function its HTTP status (they otherwise answer 500).
+/// Gives an error answer of a server function its HTTP status (they otherwise answer 500). Not
+/// for a plain form (a browser asking for HTML): Leptos answers it with a redirect back to the
+/// form, the error in the address, which a browser follows only with a redirect status.
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    let plain_form = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
+        parts
+            .headers
+            .get(axum::http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    });
+    if plain_form {
+        return result;
+    }
     if let Err(e) = &result {
         if let (Some(response), Ok(status)) =
             (use_context::<leptos_axum::ResponseOptions>(), axum::http::StatusCode::from_u16(e.status_code()))

@@ -1,18 +1,33 @@
-//! The pages' Content-Security-Policy: scripts only from this site or carrying this response's
-//! nonce, WebAssembly allowed (`'wasm-unsafe-eval'`), no framing, forms only to us.
+//! The pages' Content-Security-Policy: scripts only from this site, carrying this response's
+//! nonce or with a known hash (the islands' loader, the same on every page, so that a cached
+//! page needs no nonce), WebAssembly allowed (`'wasm-unsafe-eval'`), no framing, forms only to us.
 
 use leptos::nonce::{provide_nonce, use_nonce};
 use leptos::prelude::use_context;
 
-/// The policy for a page whose inline scripts carry `nonce`. `stripe` are the origins of
-/// Stripe.js and Stripe's API: the card form loads from, talks to and frames them.
-pub fn content_security_policy(nonce: &str, stripe: &[String]) -> String {
+/// The policy for a page whose inline scripts carry `nonce` or have one of `hashes` (`sha256-…`).
+/// `stripe` are the origins of Stripe.js and Stripe's API: the card form loads from, talks to
+/// and frames them.
+pub fn content_security_policy(nonce: &str, hashes: &[String], stripe: &[String]) -> String {
     let stripe = stripe.join(" ");
+    let hashes: String = hashes.iter().map(|h| format!(" '{h}'")).collect();
     format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval' {stripe}; style-src 'self'; \
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}'{hashes} 'wasm-unsafe-eval' {stripe}; style-src 'self'; \
          img-src 'self' data:; connect-src 'self' {stripe}; frame-src {stripe} https://hooks.stripe.com; \
          font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
+}
+
+/// The same policy without its nonce (for a page sent to many: only hashed scripts run).
+pub fn without_nonce(policy: &str) -> String {
+    policy.split(' ').filter(|token| !token.starts_with("'nonce-")).collect::<Vec<_>>().join(" ")
+}
+
+/// `sha256-…` of an inline script's text, for `script-src`.
+pub fn script_hash(script: &str) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!("sha256-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes())))
 }
 
 /// `https://js.stripe.com` from `https://js.stripe.com/v3/`.
@@ -28,7 +43,12 @@ pub fn provide_content_security_policy() {
     let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else {
         return;
     };
-    let stripe: Vec<String> = use_context::<super::AppState>()
+    let state = use_context::<super::AppState>();
+    let hashes: Vec<String> = state
+        .iter()
+        .map(|state| script_hash(&crate::components::islands::island_loader(&state.leptos_options)))
+        .collect();
+    let stripe: Vec<String> = state
         .map(|state| {
             let mut origins: Vec<String> =
                 [&state.stripe.js_url, &state.stripe.api_url].into_iter().filter_map(|u| origin_of(u)).collect();
@@ -36,7 +56,7 @@ pub fn provide_content_security_policy() {
             origins
         })
         .unwrap_or_default();
-    if let Ok(value) = axum::http::HeaderValue::from_str(&content_security_policy(&nonce, &stripe)) {
+    if let Ok(value) = axum::http::HeaderValue::from_str(&content_security_policy(&nonce, &hashes, &stripe)) {
         response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
     }
 }

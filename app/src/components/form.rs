@@ -16,6 +16,13 @@ pub fn field_error(result: Outcome, field: impl Into<String>) -> Signal<Option<K
     })
 }
 
+/// Whether the page was reached with `?done={what}` (see `paths::done`) or the action has just
+/// succeeded in place.
+pub fn done(what: &'static str, result: Outcome) -> Signal<bool> {
+    let query = leptos_router::hooks::use_query_map();
+    Signal::derive(move || matches!(result.get(), Some(Ok(()))) || query.read().get("done").is_some_and(|d| d == what))
+}
+
 /// A labelled input; the error (from the server) is tied to it for screen readers.
 #[component]
 pub fn Field(

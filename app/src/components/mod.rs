@@ -1,12 +1,14 @@
-//! Reusable view pieces. The interactive ones (countdown, reward filter) are self-contained so
-//! they can become islands if the wasm budget asks for it.
+//! Reusable view pieces. The interactive ones are islands (`#[island]`), each self-contained:
+//! everything else renders on the server only.
 
 pub mod campaign_card;
-pub mod clock;
 pub mod countdown;
 pub mod designer_card;
 pub mod error;
 pub mod form;
+pub mod islands;
 pub mod layout;
+pub mod live_totals;
 pub mod progress;
+pub mod progressive_form;
 pub mod reward_card;

@@ -35,7 +35,11 @@ pub struct TimeLeft {
 impl TimeLeft {
     /// Time from `now` to `deadline`; `None` once the deadline has passed.
     pub fn until(deadline: DateTime<Utc>, now: DateTime<Utc>) -> Option<TimeLeft> {
-        let total = (deadline - now).num_seconds();
+        Self::from_seconds((deadline - now).num_seconds())
+    }
+
+    /// `total` seconds left, split; `None` when nothing is left.
+    pub fn from_seconds(total: i64) -> Option<TimeLeft> {
         if total <= 0 {
             return None;
         }

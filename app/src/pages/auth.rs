@@ -1,8 +1,9 @@
-//! Sign up, sign in, forgotten and reset password. Plain forms posted to server functions:
-//! they work before the wasm arrives (errors come back in the URL) and without reloads after.
+//! Sign up, sign in, forgotten and reset password. Plain forms posted to server functions: an
+//! error sends the browser back to the form with the error in the URL, shown by the server.
 
 use crate::api::auth::{RequestPasswordReset, ResetPassword, SignIn, SignUp, VerifyEmail};
-use crate::components::form::{field_error, Field, FormError, NewPasswordField, Outcome};
+use crate::components::form::{done, field_error, Field, FormError, NewPasswordField, Outcome};
+use crate::components::progressive_form::ProgressiveForm;
 use crate::i18n::{use_i18n, Key};
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -24,19 +25,21 @@ pub fn SignInPage() -> impl IntoView {
         <Title text=format!("{} · Trame", i18n.t(Key::SignIn))/>
         <section class="wrap auth-page">
             <h1>{i18n.t(Key::SignIn)}</h1>
-            <ActionForm action attr:class="form" attr:id="sign-in-form">
-                <input type="hidden" name="next" value=next/>
-                <FormError result/>
-                <Field name="email" label=Key::EmailLabel kind="email" autocomplete="email" error=field_error(result, "email")/>
-                <Field
-                    name="password"
-                    label=Key::PasswordLabel
-                    kind="password"
-                    autocomplete="current-password"
-                    error=field_error(result, "password")
-                />
-                <button class="button" type="submit">{i18n.t(Key::SignIn)}</button>
-            </ActionForm>
+            <ProgressiveForm>
+                <ActionForm action attr:class="form" attr:id="sign-in-form">
+                    <input type="hidden" name="next" value=next/>
+                    <FormError result/>
+                    <Field name="email" label=Key::EmailLabel kind="email" autocomplete="email" error=field_error(result, "email")/>
+                    <Field
+                        name="password"
+                        label=Key::PasswordLabel
+                        kind="password"
+                        autocomplete="current-password"
+                        error=field_error(result, "password")
+                    />
+                    <button class="button" type="submit">{i18n.t(Key::SignIn)}</button>
+                </ActionForm>
+            </ProgressiveForm>
             <p class="form-links">
                 <a href="/forgot-password">{i18n.t(Key::ForgotPassword)}</a>
                 " · "
@@ -58,19 +61,21 @@ pub fn SignUpPage() -> impl IntoView {
         <Title text=format!("{} · Trame", i18n.t(Key::SignUp))/>
         <section class="wrap auth-page">
             <h1>{i18n.t(Key::SignUp)}</h1>
-            <ActionForm action attr:class="form" attr:id="sign-up-form">
-                <input type="hidden" name="next" value=next/>
-                <FormError result/>
-                <Field
-                    name="display_name"
-                    label=Key::DisplayNameLabel
-                    autocomplete="name"
-                    error=field_error(result, "display_name")
-                />
-                <Field name="email" label=Key::EmailLabel kind="email" autocomplete="email" error=field_error(result, "email")/>
-                <NewPasswordField result=result label=Key::PasswordLabel/>
-                <button class="button" type="submit">{i18n.t(Key::SignUp)}</button>
-            </ActionForm>
+            <ProgressiveForm>
+                <ActionForm action attr:class="form" attr:id="sign-up-form">
+                    <input type="hidden" name="next" value=next/>
+                    <FormError result/>
+                    <Field
+                        name="display_name"
+                        label=Key::DisplayNameLabel
+                        autocomplete="name"
+                        error=field_error(result, "display_name")
+                    />
+                    <Field name="email" label=Key::EmailLabel kind="email" autocomplete="email" error=field_error(result, "email")/>
+                    <NewPasswordField result=result label=Key::PasswordLabel/>
+                    <button class="button" type="submit">{i18n.t(Key::SignUp)}</button>
+                </ActionForm>
+            </ProgressiveForm>
             <p class="form-links">
                 {i18n.t(Key::AlreadyHaveAccount)}
                 " "
@@ -100,20 +105,22 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let i18n = use_i18n();
     let action = ServerAction::<RequestPasswordReset>::new();
     let result: Outcome = Signal::derive(move || action.value().get());
-    let sent = move || matches!(result.get(), Some(Ok(())));
+    let sent = done("sent", result);
     view! {
         <Title text=format!("{} · Trame", i18n.t(Key::ForgotPassword))/>
         <section class="wrap auth-page">
             <h1>{i18n.t(Key::ForgotPassword)}</h1>
             <p>{i18n.t(Key::ForgotPasswordLead)}</p>
-            <Show when=sent>
+            <Show when=move || sent.get()>
                 <p class="notice" role="status">{i18n.t(Key::ResetLinkSent)}</p>
             </Show>
-            <ActionForm action attr:class="form" attr:id="forgot-form">
-                <FormError result/>
-                <Field name="email" label=Key::EmailLabel kind="email" autocomplete="email" error=field_error(result, "email")/>
-                <button class="button" type="submit">{i18n.t(Key::SendResetLink)}</button>
-            </ActionForm>
+            <ProgressiveForm>
+                <ActionForm action attr:class="form" attr:id="forgot-form">
+                    <FormError result/>
+                    <Field name="email" label=Key::EmailLabel kind="email" autocomplete="email" error=field_error(result, "email")/>
+                    <button class="button" type="submit">{i18n.t(Key::SendResetLink)}</button>
+                </ActionForm>
+            </ProgressiveForm>
         </section>
     }
 }
@@ -135,12 +142,14 @@ pub fn ResetPasswordPage() -> impl IntoView {
                     {i18n.t(Key::ResetLinkInvalid)} " " <a href="/forgot-password">{i18n.t(Key::ForgotPassword)}</a>
                 </p>
             </Show>
-            <ActionForm action attr:class="form" attr:id="reset-form">
-                <input type="hidden" name="token" value=token/>
-                <FormError result/>
-                <NewPasswordField result=result label=Key::NewPasswordLabel/>
-                <button class="button" type="submit">{i18n.t(Key::SavePassword)}</button>
-            </ActionForm>
+            <ProgressiveForm>
+                <ActionForm action attr:class="form" attr:id="reset-form">
+                    <input type="hidden" name="token" value=token/>
+                    <FormError result/>
+                    <NewPasswordField result=result label=Key::NewPasswordLabel/>
+                    <button class="button" type="submit">{i18n.t(Key::SavePassword)}</button>
+                </ActionForm>
+            </ProgressiveForm>
         </section>
     }
 }

@@ -123,6 +123,10 @@ impl TestApp {
             // every test database numbers its pledges from 1 and all share one Stripe fake that
             // honours idempotency keys: each app is a deployment of its own
             ("TRAME_DEPLOYMENT_ID".into(), deployment_id()),
+            // pages change when PostgreSQL's notification arrives, a moment after the commit:
+            // tests that read a page right after changing it see it uncached (tests/live.rs
+            // turns the cache on)
+            ("TRAME_PAGE_CACHE".into(), "false".into()),
         ];
         settings.extend(stripe_settings());
         settings.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));
@@ -190,38 +194,22 @@ impl TestApp {
         self.get_with(path, &[]).await
     }
 
-    /// A GET that gives up after 15 s and is tried once more: under heavy load a page render
-    /// has (rarely) never answered, and a stuck test would hold CI for its whole time budget.
-    /// A second timeout fails the test.
+    /// A GET; a page that has not answered within 30 s fails the test (rather than holding
+    /// CI for its whole time budget).
     async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
-        for attempt in 1..=2 {
-            let mut request =
-                self.client.get(format!("{}{path}", self.base)).timeout(std::time::Duration::from_secs(15));
-            for (name, value) in headers {
-                request = request.header(*name, *value);
-            }
-            match request.send().await {
-                Ok(response) => return response,
-                Err(e) if e.is_timeout() && attempt == 1 => eprintln!("GET {path} timed out; trying once more"),
-                Err(e) => panic!("GET {path}: {e}"),
-            }
+        let mut request = self.client.get(format!("{}{path}", self.base)).timeout(std::time::Duration::from_secs(30));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
         }
-        unreachable!("the loop returns or panics")
+        request.send().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
     }
 
-    /// GET with headers, returning status and body. Like `get`, a page that has not fully
-    /// arrived after 15 s (headers or body) is asked for once more.
+    /// GET with headers, returning status and body.
     pub async fn page(&self, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
-        for attempt in 1..=2 {
-            let response = self.get_with(path, headers).await;
-            let status = response.status().as_u16();
-            match response.text().await {
-                Ok(body) => return (status, body),
-                Err(e) if e.is_timeout() && attempt == 1 => eprintln!("GET {path}: body timed out; trying once more"),
-                Err(e) => panic!("GET {path}: body: {e}"),
-            }
-        }
-        unreachable!("the loop returns or panics")
+        let response = self.get_with(path, headers).await;
+        let status = response.status().as_u16();
+        let body = response.text().await.unwrap_or_else(|e| panic!("GET {path}: body: {e}"));
+        (status, body)
     }
 }
 

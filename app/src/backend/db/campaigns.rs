@@ -87,40 +87,12 @@ pub async fn id_by_slug(db: &mut PgConnection, slug: &str) -> Result<CampaignId,
 /// not yet public (drafts, in review).
 #[tracing::instrument(skip(db), err)]
 pub async fn campaign_page(db: &mut PgConnection, slug: &str) -> Result<CampaignPage, AppError> {
-    let c = sqlx::query!(
-        r#"
-        select campaign_id, slug, title, summary, story_md, city, currency as "currency!", goal, funding_model,
-               min_pledge, starts_at as "starts_at: DateTime<Utc>", ends_at as "ends_at: DateTime<Utc>", status,
-               pledged_total, matched_total, backer_count
-        from campaign
-        where slug = $1 and status not in ('draft', 'in_review')
-        "#,
-        slug
-    )
-    .fetch_optional(&mut *db)
-    .await?
-    .ok_or(AppError::NotFound)?;
-    let id = CampaignId(c.campaign_id);
-    let campaign = CampaignDetail {
-        id,
-        slug: c.slug,
-        title: c.title,
-        summary: c.summary,
-        story_html: markdown::render(&c.story_md),
-        city: c.city,
-        goal: money(c.goal, &c.currency)?,
-        pledged: money(c.pledged_total, &c.currency)?,
-        matched: money(c.matched_total, &c.currency)?,
-        backers: i64::from(c.backer_count),
-        funding_model: stored(FundingModel::parse(&c.funding_model))?,
-        min_pledge: money(c.min_pledge, &c.currency)?,
-        starts_at: c.starts_at,
-        ends_at: c.ends_at,
-        status: stored(CampaignStatus::parse(&c.status))?,
-    };
+    let campaign = public_campaign(db, Some(slug), None).await?.ok_or(AppError::NotFound)?.into_detail(true)?;
+    let id = campaign.id;
+    let currency = campaign.goal.currency().code();
     Ok(CampaignPage {
         images: images(db, id).await?,
-        rewards: rewards(db, id, &c.currency).await?,
+        rewards: rewards(db, id, currency).await?,
         designers: designers(db, id).await?,
         partners: partners(db, id).await?,
         match_funds: match_funds(db, id).await?,
@@ -130,6 +102,89 @@ pub async fn campaign_page(db: &mut PgConnection, slug: &str) -> Result<Campaign
         campaign,
         server_now: Utc::now(),
     })
+}
+
+/// A public campaign's id by its slug.
+pub async fn public_id(db: &mut PgConnection, slug: &str) -> Result<Option<CampaignId>, AppError> {
+    Ok(public_campaign(db, Some(slug), None).await?.map(|row| CampaignId(row.campaign_id)))
+}
+
+/// A public campaign's figures (no story), for the live totals.
+pub async fn public_detail(db: &mut PgConnection, id: CampaignId) -> Result<Option<CampaignDetail>, AppError> {
+    public_campaign(db, None, Some(id)).await?.map(|row| row.into_detail(false)).transpose()
+}
+
+/// The visible reward tiers of a campaign, with their slots, pickup points and questions.
+pub async fn visible_rewards(
+    db: &mut PgConnection,
+    id: CampaignId,
+    currency: &str,
+) -> Result<Vec<RewardTierView>, AppError> {
+    rewards(db, id, currency).await
+}
+
+struct DetailRow {
+    campaign_id: i64,
+    slug: String,
+    title: String,
+    summary: String,
+    story_md: String,
+    city: String,
+    currency: String,
+    goal: rust_decimal::Decimal,
+    funding_model: String,
+    min_pledge: rust_decimal::Decimal,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    status: String,
+    pledged_total: rust_decimal::Decimal,
+    matched_total: rust_decimal::Decimal,
+    backer_count: i32,
+}
+
+impl DetailRow {
+    fn into_detail(self, with_story: bool) -> Result<CampaignDetail, AppError> {
+        Ok(CampaignDetail {
+            id: CampaignId(self.campaign_id),
+            story_html: if with_story { markdown::render(&self.story_md) } else { String::new() },
+            goal: money(self.goal, &self.currency)?,
+            pledged: money(self.pledged_total, &self.currency)?,
+            matched: money(self.matched_total, &self.currency)?,
+            backers: i64::from(self.backer_count),
+            funding_model: stored(FundingModel::parse(&self.funding_model))?,
+            min_pledge: money(self.min_pledge, &self.currency)?,
+            status: stored(CampaignStatus::parse(&self.status))?,
+            slug: self.slug,
+            title: self.title,
+            summary: self.summary,
+            city: self.city,
+            starts_at: self.starts_at,
+            ends_at: self.ends_at,
+        })
+    }
+}
+
+/// A campaign by slug or id, if public (not a draft, not in review).
+async fn public_campaign(
+    db: &mut PgConnection,
+    slug: Option<&str>,
+    id: Option<CampaignId>,
+) -> Result<Option<DetailRow>, AppError> {
+    Ok(sqlx::query_as!(
+        DetailRow,
+        r#"
+        select campaign_id, slug, title, summary, story_md, city, currency as "currency!", goal, funding_model,
+               min_pledge, starts_at as "starts_at: DateTime<Utc>", ends_at as "ends_at: DateTime<Utc>", status,
+               pledged_total, matched_total, backer_count
+        from campaign
+        where ($1::text is null or slug = $1) and ($2::bigint is null or campaign_id = $2)
+          and status not in ('draft', 'in_review')
+        "#,
+        slug,
+        id.map(|i| i.0)
+    )
+    .fetch_optional(&mut *db)
+    .await?)
 }
 
 async fn images(db: &mut PgConnection, id: CampaignId) -> Result<Vec<Image>, AppError> {

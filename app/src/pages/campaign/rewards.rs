@@ -1,5 +1,5 @@
-//! The reward catalogue with its filter by kind. The filter is a set of links (`?kind=workshop`),
-//! so it works without JavaScript; once hydrated, the router filters without a reload.
+//! The reward catalogue with its filter by kind: a set of links (`?kind=workshop`) the server
+//! answers with the filtered page, so it needs no JavaScript.
 
 use crate::components::reward_card::RewardCard;
 use crate::domain::views::RewardTierView;

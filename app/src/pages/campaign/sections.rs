@@ -2,6 +2,7 @@
 
 use crate::components::countdown::Countdown;
 use crate::components::designer_card::DesignerCardView;
+use crate::components::live_totals::LiveTotals;
 use crate::components::progress::ProgressBar;
 use crate::domain::views::{CampaignDetail, DesignerCard, FaqEntry, MatchFundView, NeedView, PartnerView, UpdateView};
 use crate::domain::{to_zurich, FundingModel, PartnerLevel, UpdateVisibility};
@@ -49,6 +50,7 @@ pub fn FundingBox(
                 </p>
             </div>
             {matched}
+            {(!ended).then(|| view! { <LiveTotals slug=campaign.slug.clone()/> })}
             <Countdown ends_at=campaign.ends_at server_now/>
             <p class="small">
                 {if ended { i18n.t(Key::EndedOn) } else { i18n.t(Key::EndsOn) }} " "

@@ -40,7 +40,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
     let result: Outcome =
         Signal::derive(move || create.value().get().map(|r| r.map(|_| ())).or_else(|| change.value().get()));
     // once created, the server's redirect takes the browser to the pay page (pay.js mounts the
-    // card form there, whether the page was loaded or rendered in place)
+    // card form there)
     let open = c.status.accepts_pledges() && c.ends_at > data.server_now;
     let terms = charge_terms(i18n, c.funding_model, c.ends_at);
     let min = i18n.money(c.min_pledge);
@@ -83,28 +83,32 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
         .collect_view();
     let form = if let Some(p) = editing.clone() {
         view! {
-            <ActionForm action=change attr:class="form pledge-form" attr:id="pledge-form">
-                <input type="hidden" name="pledge" value=p.id.0/>
-                {tier.as_ref().map(|t| view! { <input type="hidden" name=format!("{form}[tier]") value=t.id.0/> })}
-                <FormError result/>
-                {fields}
-                <button class="button" type="submit">{i18n.t(Key::PledgeSaveChanges)}</button>
-            </ActionForm>
+            <ProgressiveForm>
+                <ActionForm action=change attr:class="form pledge-form" attr:id="pledge-form">
+                    <input type="hidden" name="pledge" value=p.id.0/>
+                    {tier.as_ref().map(|t| view! { <input type="hidden" name=format!("{form}[tier]") value=t.id.0/> })}
+                    <FormError result/>
+                    {fields}
+                    <button class="button" type="submit">{i18n.t(Key::PledgeSaveChanges)}</button>
+                </ActionForm>
+            </ProgressiveForm>
         }
         .into_any()
     } else {
         let account = data.user.is_none().then(|| view! { <InlineAccount result/> });
         let slug = c.slug.clone();
         view! {
-            <ActionForm action=create attr:class="form pledge-form" attr:id="pledge-form">
-                <input type="hidden" name="pledge[slug]" value=slug/>
-                <input type="hidden" name="pledge[key]" value=data.idempotency_key.clone()/>
-                {tier.as_ref().map(|t| view! { <input type="hidden" name=format!("{form}[tier]") value=t.id.0/> })}
-                <FormError result/>
-                {fields}
-                {account}
-                <button class="button" type="submit" id="pledge-submit">{i18n.t(Key::PledgeContinue)}</button>
-            </ActionForm>
+            <ProgressiveForm>
+                <ActionForm action=create attr:class="form pledge-form" attr:id="pledge-form">
+                    <input type="hidden" name="pledge[slug]" value=slug/>
+                    <input type="hidden" name="pledge[key]" value=data.idempotency_key.clone()/>
+                    {tier.as_ref().map(|t| view! { <input type="hidden" name=format!("{form}[tier]") value=t.id.0/> })}
+                    <FormError result/>
+                    {fields}
+                    {account}
+                    <button class="button" type="submit" id="pledge-submit">{i18n.t(Key::PledgeContinue)}</button>
+                </ActionForm>
+            </ProgressiveForm>
         }
         .into_any()
     };

@@ -8,7 +8,7 @@ use super::*;
 pub fn MyPledgesPage() -> impl IntoView {
     let i18n = use_i18n();
     let cancel = ServerAction::<CancelPledge>::new();
-    let list = Resource::new(move || cancel.version().get(), |_| my_pledges());
+    let list = Resource::new(|| (), |_| my_pledges());
     let result: Outcome = Signal::derive(move || cancel.value().get());
     view! {
         <Title text=format!("{} · Trame", i18n.t(Key::MyPledges))/>
@@ -21,7 +21,7 @@ pub fn MyPledgesPage() -> impl IntoView {
                 }
                 view! {
                     <ul class="plain pledge-list">
-                        {pledges.into_iter().map(|p| view! { <MyPledge pledge=p cancel/> }).collect_view()}
+                        {pledges.into_iter().map(|p| view! { <MyPledge pledge=p/> }).collect_view()}
                     </ul>
                 }
                 .into_any()
@@ -31,23 +31,15 @@ pub fn MyPledgesPage() -> impl IntoView {
 }
 
 #[component]
-fn MyPledge(pledge: PledgeView, cancel: ServerAction<CancelPledge>) -> impl IntoView {
+fn MyPledge(pledge: PledgeView) -> impl IntoView {
     let i18n = use_i18n();
     let id = pledge.id;
     let edit = paths::pledge_form(&pledge.campaign_slug, pledge.reward_tier_id, Some(id));
     let actions = pledge.changeable.then(|| {
         view! {
             <a class="button secondary" href=edit>{i18n.t(Key::PledgeChange)}</a>
-            // a plain form (posted without JavaScript), dispatched in place once hydrated
-            <form
-                class="inline-form"
-                method="post"
-                action="/api/pledges/cancel"
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    cancel.dispatch(CancelPledge { pledge: id.0 });
-                }
-            >
+            // a plain form: the server cancels and sends the browser back to this list
+            <form class="inline-form" method="post" action="/api/pledges/cancel">
                 <input type="hidden" name="pledge" value=id.0.to_string()/>
                 <button class="button danger" type="submit">{i18n.t(Key::PledgeCancel)}</button>
             </form>

@@ -16,6 +16,7 @@ use crate::api::pledges::{
     load_pay_page, load_pledge, load_pledge_form, my_pledges, CancelPledge, ChangePledge, CreatePledge, PreparePayment,
 };
 use crate::components::form::{field_error, FormError, Outcome};
+use crate::components::progressive_form::ProgressiveForm;
 use crate::domain::views::{PayPage as PayData, PayStep, PledgeFormPage, PledgeView, RewardTierView};
 use crate::domain::{FundingModel, PledgeStatus, QuestionKind};
 use crate::i18n::{use_i18n, I18n, Key};

@@ -59,7 +59,10 @@ fn PayView(data: PayData) -> impl IntoView {
                     data-msg-failed=i18n.t(Key::PayFailed)
                     data-msg-unavailable=i18n.t(Key::PayUnavailable)
                 >
+                    // the card form (plain JavaScript; it loads Stripe.js), on this page only
+                    <leptos_meta::Script src="/pay.js" defer="true"/>
                     <h2>{title}</h2>
+                    <noscript><p class="notice">{i18n.t(Key::PayNeedsJavaScript)}</p></noscript>
                     <div class="card-element"></div>
                     <button class="button pay-button" type="button" disabled>{button}</button>
                     <p class="pay-message" role="alert" aria-live="polite"></p>

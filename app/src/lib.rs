@@ -22,6 +22,9 @@ pub use app::{shell, App};
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // panics in the browser console, in debug builds (its formatting code costs the release
+    // bundle kilobytes)
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
 }

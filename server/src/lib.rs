@@ -1,6 +1,8 @@
 //! The HTTP shell around the Leptos app: configuration, telemetry, start-up and the few plain
 //! axum routes (health, language switch). Pages, server functions and queries live in `app`.
 
+#![recursion_limit = "512"]
+
 pub mod assets;
 pub mod config;
 pub mod live;

@@ -7,6 +7,7 @@ use crate::i18n::{provide_i18n, request_locale};
 use crate::pages::account::AccountPage;
 use crate::pages::auth::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage};
 use crate::pages::pledge::{MyPledgesPage, PayPage, PledgePage, PledgeResultPage, ReceiptPage};
+use crate::pages::studio::{CampaignEditorPage, NewCampaignPage, StudioPage};
 use crate::pages::{campaign::CampaignPage, designers::DesignerPage, designers::DesignerRegistry, home::HomePage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -69,6 +70,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/pledges/:id/receipt") view=ReceiptPage ssr=SsrMode::Async/>
                     <Route path=path!("/pledges/:id") view=PledgeResultPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/pledges") view=MyPledgesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/studio") view=StudioPage ssr=SsrMode::Async/>
+                    <Route path=path!("/studio/new") view=NewCampaignPage ssr=SsrMode::Async/>
+                    <Route path=path!("/studio/campaigns/:id") view=CampaignEditorPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

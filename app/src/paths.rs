@@ -33,6 +33,13 @@ pub fn receipt(pledge: PledgeId) -> String {
 }
 
 pub const MY_PLEDGES: &str = "/me/pledges";
+pub const STUDIO: &str = "/studio";
+pub const STUDIO_NEW: &str = "/studio/new";
+
+/// A campaign's editor in the studio.
+pub fn studio_campaign(campaign: crate::domain::CampaignId) -> String {
+    format!("/studio/campaigns/{campaign}")
+}
 pub const ACCOUNT: &str = "/account";
 pub const FORGOT_PASSWORD: &str = "/forgot-password";
 

@@ -1,30 +1,13 @@
 // A person signs up, signs out, signs in, forgets the password and resets it with the emailed link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { BASE, openBrowser, hydrated, screenshot } from './browser.mjs';
+import { BASE, openBrowser, hydrated, screenshot, emailTo } from './browser.mjs';
 
-const MAIL = process.env.EMAIL_DIR;
 const email = `lea.${Date.now()}@example.org`;
 let browser;
 
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser?.close(); });
-
-/** The newest email to `to` whose text contains `marker`, decoded from quoted-printable. */
-async function emailTo(to, marker) {
-  for (let i = 0; i < 100; i++) {
-    const found = fs.readdirSync(MAIL)
-      .filter((f) => f.endsWith('.eml'))
-      .map((f) => fs.readFileSync(path.join(MAIL, f), 'utf8'))
-      .map((raw) => Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'))
-      .find((text) => text.includes(`To: ${to}`) && text.includes(marker));
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no email to ${to} containing ${marker}`);
-}
 
 async function fill(page, fields) {
   for (const [name, value] of Object.entries(fields)) await page.fill(`input[name="${name}"]`, value);

@@ -51,3 +51,17 @@ export async function screenshot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/** The newest email to `to` whose text contains `marker`, decoded from quoted-printable. */
+export async function emailTo(to, marker) {
+  for (let i = 0; i < 100; i++) {
+    const found = fs.readdirSync(process.env.EMAIL_DIR)
+      .filter((f) => f.endsWith('.eml'))
+      .map((f) => fs.readFileSync(path.join(process.env.EMAIL_DIR, f), 'utf8'))
+      .map((raw) => Buffer.from(raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'))
+      .find((text) => text.includes(`To: ${to}`) && text.includes(marker));
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no email to ${to} containing ${marker}`);
+}

@@ -165,7 +165,7 @@ impl Application {
             PostgresStore::new(self.state.pool.clone()).continuously_delete_expired(Duration::from_secs(3600)),
         );
         let old_limits = tokio::spawn(prune_rate_limits(self.state.pool.clone()));
-        let listening = self.live.start(self.state.pool.clone());
+        let listening = self.live.start(self.state.pool.clone(), Duration::from_secs(5)).await;
         let live = self.live.clone();
         // open event streams never end by themselves: they end when the server stops
         let stop = async move {

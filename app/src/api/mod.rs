@@ -4,3 +4,4 @@ pub mod auth;
 pub mod campaigns;
 pub mod designers;
 pub mod pledges;
+pub mod studio;

@@ -41,6 +41,7 @@ fn AccountLink() -> impl IntoView {
                 match user.await {
                     Ok(Some(_)) => view! {
                         <a class="account-link" href=crate::paths::MY_PLEDGES>{i18n.t(Key::MyPledges)}</a>
+                        <a class="account-link" href=crate::paths::STUDIO id="nav-studio">{i18n.t(Key::NavStudio)}</a>
                         <a class="account-link" href="/account">{i18n.t(Key::MyAccount)}</a>
                     }
                     .into_any(),

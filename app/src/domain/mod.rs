@@ -2,6 +2,7 @@
 //! input (`Slug::parse`, `Email::parse`, `Money::new`...) so that holding one means it is valid.
 
 mod account;
+mod campaign_form;
 mod enums;
 mod ids;
 mod locale;
@@ -13,6 +14,7 @@ mod time;
 pub mod views;
 
 pub use account::{DisplayName, DisplayNameError, NewPassword, PasswordError};
+pub use campaign_form::{local_input, CampaignEditor, CampaignForm, CampaignSettings, StudioCampaign, MAX_DAYS};
 pub use enums::{
     Fulfilment, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind, PartnerLevel, PartnerStatus,
     Practice, QuestionKind, RewardKind, UpdateVisibility,
@@ -23,7 +25,7 @@ pub use money::{Currency, Money, MoneyError};
 pub use pledge::{parse_amount, NewPledgeForm, PledgeChoice, PledgeForm};
 pub use status::{CampaignStatus, PaymentKind, PaymentStatus, PledgeStatus, TransitionError};
 pub use text::{Email, EmailError, Slug, SlugError};
-pub use time::{to_zurich, TimeLeft};
+pub use time::{from_zurich, to_zurich, TimeLeft};
 
 /// Error returned when a stored or submitted code names no known variant of an enum.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

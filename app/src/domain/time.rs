@@ -14,6 +14,17 @@ pub fn to_zurich(instant: DateTime<Utc>) -> NaiveDateTime {
     instant.naive_utc() + Duration::hours(offset_hours)
 }
 
+/// The instant of a wall-clock time in Geneva. In the hour that happens twice (last Sunday of
+/// October) the first is taken; a time in the hour that never happens (last Sunday of March)
+/// is read with winter's offset.
+pub fn from_zurich(local: NaiveDateTime) -> DateTime<Utc> {
+    let summer = Utc.from_utc_datetime(&(local - Duration::hours(2)));
+    if to_zurich(summer) == local {
+        return summer;
+    }
+    Utc.from_utc_datetime(&(local - Duration::hours(1)))
+}
+
 fn last_sunday_at_one_utc(year: i32, month: u32) -> DateTime<Utc> {
     // day 31 exists in both March and October
     let last = NaiveDate::from_ymd_opt(year, month, 31).unwrap_or(NaiveDate::MIN);
@@ -76,6 +87,20 @@ mod tests {
         // 2027: 28 March and 31 October
         assert_eq!(to_zurich(utc("2027-03-28T01:00:00Z")).to_string(), "2027-03-28 03:00:00");
         assert_eq!(to_zurich(utc("2027-10-31T00:30:00Z")).to_string(), "2027-10-31 02:30:00");
+    }
+
+    #[test]
+    fn geneva_times_go_back_to_utc() {
+        for instant in ["2026-12-20T17:00:00Z", "2026-07-01T10:30:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z"]
+        {
+            let instant = utc(instant);
+            let back = from_zurich(to_zurich(instant));
+            // 02:30 on 25 October happens twice: the first one is meant
+            let expected = if instant == utc("2026-10-25T01:30:00Z") { utc("2026-10-25T00:30:00Z") } else { instant };
+            assert_eq!(back, expected);
+        }
+        let skipped = NaiveDate::from_ymd_opt(2026, 3, 29).unwrap().and_hms_opt(2, 30, 0).unwrap();
+        assert_eq!(from_zurich(skipped), utc("2026-03-29T01:30:00Z"));
     }
 
     #[test]

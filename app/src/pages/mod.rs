@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod designers;
 pub mod home;
 pub mod pledge;
+pub mod studio;
 
 use crate::error::AppError;
 use crate::i18n::{use_i18n, Key};

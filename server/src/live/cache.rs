@@ -77,6 +77,10 @@ impl PageCache {
 /// The middleware, in front of the pages.
 pub async fn serve(State(live): State<Live>, request: Request, next: Next) -> Response {
     let cache = live.cache();
+    // a page kept while changes cannot be heard could stay stale
+    if !live.is_listening() {
+        return next.run(request).await;
+    }
     let Some(key) = cacheable(cache, &request) else { return next.run(request).await };
     let wanted = Wanted::of(request.headers());
     let slot = cache.slot(&key);

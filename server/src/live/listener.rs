@@ -34,6 +34,7 @@ async fn listen(live: &Live, pool: &PgPool) {
     }
     // changes made while nobody listened are unknown: every cached page may be stale
     live.cache().clear();
+    live.set_listening(true);
     loop {
         match listener.try_recv().await {
             Ok(Some(first)) => {
@@ -50,13 +51,18 @@ async fn listen(live: &Live, pool: &PgPool) {
                     live.changed(pool, CampaignId(id), &slug).await;
                 }
             }
-            // the connection dropped (try_recv reconnects on the next call): notifications may
-            // have been missed
+            // the connection dropped: notifications may have been missed meanwhile; nothing is
+            // cached until a new LISTEN is in place (`run` makes it)
             Ok(None) => {
-                tracing::warn!("live: listening connection lost; reconnecting");
+                live.set_listening(false);
                 live.cache().clear();
+                return tracing::warn!("live: listening connection lost; reconnecting");
             }
-            Err(e) => return tracing::warn!(error = %e, "live: listening failed"),
+            Err(e) => {
+                live.set_listening(false);
+                live.cache().clear();
+                return tracing::warn!(error = %e, "live: listening failed");
+            }
         }
     }
 }

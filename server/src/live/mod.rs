@@ -27,6 +27,8 @@ struct Inner {
     /// Places for open event streams: their own budget, apart from the requests'.
     watchers: Arc<Semaphore>,
     stop: CancellationToken,
+    /// True once the first LISTEN is in place.
+    listening: tokio::sync::watch::Sender<bool>,
 }
 
 /// A campaign's new figures, as stream messages in each language (`Locale::ALL` order).
@@ -53,6 +55,7 @@ impl Live {
                 updates,
                 watchers: Arc::new(Semaphore::new(max_watchers)),
                 stop: CancellationToken::new(),
+                listening: tokio::sync::watch::channel(false).0,
             }),
         }
     }
@@ -61,9 +64,25 @@ impl Live {
         &self.inner.cache
     }
 
-    /// Listens to PostgreSQL until `stop`.
-    pub fn start(&self, pool: PgPool) -> tokio::task::JoinHandle<()> {
-        tokio::spawn(listener::run(self.clone(), pool))
+    /// Listens to PostgreSQL until `stop`; returns once listening (or after `wait`, with a
+    /// warning: pages are then not cached until the LISTEN is in place), so that no page is
+    /// cached before a change to it can be heard.
+    pub async fn start(&self, pool: PgPool, wait: std::time::Duration) -> tokio::task::JoinHandle<()> {
+        let mut listening = self.inner.listening.subscribe();
+        let task = tokio::spawn(listener::run(self.clone(), pool));
+        if tokio::time::timeout(wait, listening.wait_for(|l| *l)).await.is_err() {
+            tracing::warn!("live: not listening yet; campaign pages are served uncached until then");
+        }
+        task
+    }
+
+    /// Whether changes are heard (the cache keeps pages only then).
+    pub fn is_listening(&self) -> bool {
+        *self.inner.listening.borrow()
+    }
+
+    fn set_listening(&self, listening: bool) {
+        self.inner.listening.send_replace(listening);
     }
 
     /// Ends the listener and every open event stream (at shutdown: they never end otherwise).

@@ -41,10 +41,18 @@ type Tx<'c> = Transaction<'c, Postgres>;
 /// Advisory lock held while seeding, so two servers starting together seed once ("tramesed").
 const SEED_LOCK_KEY: i64 = 0x7472_616d_6573_6564;
 
+/// The demo accounts that sign in (README): the Fil Rouge collective, owner of the main campaign,
+/// and an admin. Demo data only: a real deployment never runs `seed`.
+pub const DEMO_OWNER: &str = "collectif@example.org";
+pub const DEMO_ADMIN: &str = "admin@example.org";
+pub const DEMO_PASSWORD: &str = "fil rouge du Léman";
+
 /// Fills an empty database with the demo campaign; does nothing when any campaign exists.
 ///
 /// Everything is written in one transaction: a failure leaves the database empty.
 pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
+    let password = app::domain::NewPassword::parse(DEMO_PASSWORD).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+    let hash = app::backend::auth::hash_password(password).await.map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
     let mut tx = pool.begin().await?;
     sqlx::query("select pg_advisory_xact_lock($1)").bind(SEED_LOCK_KEY).execute(&mut *tx).await?;
     let exists = sqlx::query_scalar::<_, bool>("select exists(select 1 from campaign)").fetch_one(&mut *tx).await?;
@@ -54,7 +62,19 @@ pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
     }
 
     let clock = Clock::new(Utc::now());
-    let owner = insert_user(&mut tx, "Collectif Fil Rouge", "collectif@example.org", "fr", clock.days_ago(60)).await?;
+    let owner = insert_user(&mut tx, "Collectif Fil Rouge", DEMO_OWNER, "fr", clock.days_ago(60)).await?;
+    let admin = insert_user(&mut tx, "Équipe Trame", DEMO_ADMIN, "fr", clock.days_ago(90)).await?;
+    sqlx::query("update app_user set is_admin = (user_id = $2) where user_id in ($1, $2)")
+        .bind(owner)
+        .bind(admin)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("update app_user set password_hash = $1 where user_id in ($2, $3)")
+        .bind(&hash)
+        .bind(owner)
+        .bind(admin)
+        .execute(&mut *tx)
+        .await?;
     let backers = insert_backers(&mut tx, &clock).await?;
     let designers = insert_designers(&mut tx).await?;
 

@@ -10,6 +10,7 @@ pub mod campaigns;
 pub mod designers;
 pub mod payments;
 pub mod pledges;
+pub mod studio;
 pub mod users;
 
 use crate::domain::{Currency, Money};

@@ -1,0 +1,110 @@
+//! The studio: `/studio` (the campaigns of the signed-in person's teams, with each one's next
+//! step), `/studio/new` (start a draft) and `/studio/campaigns/{id}` (the editor, editor.rs).
+
+mod editor;
+
+pub use editor::CampaignEditorPage;
+
+use super::load;
+use crate::api::auth::current_user;
+use crate::api::studio::{studio_campaigns, StartCampaign};
+use crate::components::form::{field_error, Field, FormError, Outcome};
+use crate::components::progressive_form::ProgressiveForm;
+use crate::domain::{CampaignStatus, MemberRole, StudioCampaign};
+use crate::i18n::{use_i18n, Key};
+use crate::paths;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn StudioPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let campaigns = Resource::new(|| (), |_| studio_campaigns());
+    view! {
+        <Title text=format!("{} · Trame", i18n.t(Key::StudioTitle))/>
+        <section class="wrap studio">
+            <h1>{i18n.t(Key::StudioTitle)}</h1>
+            <p class="lead">{i18n.t(Key::StudioLead)}</p>
+            <p><a class="button" href=paths::STUDIO_NEW id="start-campaign">{i18n.t(Key::StartCampaign)}</a></p>
+            {load(campaigns, move |campaigns: Vec<StudioCampaign>| {
+                if campaigns.is_empty() {
+                    return view! { <p class="empty">{i18n.t(Key::StudioEmpty)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="plain studio-list">
+                        {campaigns.into_iter().map(|c| view! { <StudioItem campaign=c/> }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}
+
+#[component]
+fn StudioItem(campaign: StudioCampaign) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = campaign;
+    let next = match c.status {
+        CampaignStatus::Draft => Key::NextStepDraft,
+        CampaignStatus::InReview => Key::NextStepInReview,
+        CampaignStatus::Live => Key::NextStepLive,
+        CampaignStatus::Succeeded | CampaignStatus::Failed | CampaignStatus::Cancelled => Key::NextStepClosed,
+    };
+    let role = match c.role {
+        MemberRole::Owner => Key::RoleOwner,
+        MemberRole::Editor => Key::RoleEditor,
+    };
+    let public = c.status.is_public().then(|| {
+        view! { <a class="button secondary" href=paths::campaign(&c.slug)>{i18n.t(Key::SeeCampaignPage)}</a> }
+    });
+    view! {
+        <li class="studio-item" id=format!("studio-campaign-{}", c.id) data-status=c.status.as_str()>
+            <h2>{c.title.clone()}</h2>
+            <p class="muted small">
+                {i18n.label(c.status)} " · " {i18n.t(role)} " · " {i18n.money_short(c.raised)} " / "
+                {i18n.money_short(c.goal)}
+            </p>
+            <p>{i18n.t(next)}</p>
+            <p class="actions">
+                <a class="button" href=paths::studio_campaign(c.id)>{i18n.t(Key::EditCampaign)}</a>
+                {public}
+            </p>
+        </li>
+    }
+}
+
+/// `/studio/new`: a title, and the draft is made (addresses confirmed only).
+#[component]
+pub fn NewCampaignPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let user = Resource::new(|| (), |_| current_user());
+    let start = ServerAction::<StartCampaign>::new();
+    let result: Outcome = Signal::derive(move || start.value().get());
+    view! {
+        <Title text=format!("{} · Trame", i18n.t(Key::StartCampaign))/>
+        <section class="wrap auth-page">
+            <h1>{i18n.t(Key::StartCampaign)}</h1>
+            {load(user, move |user| {
+                let Some(user) = user else {
+                    let path = super::auth::with_next("/signin", paths::STUDIO_NEW);
+                    return view! { <leptos_router::components::Redirect path/> }.into_any();
+                };
+                let unverified = !user.email_verified;
+                view! {
+                    {unverified.then(|| view! { <p class="notice" id="verify-first">{i18n.t(Key::StartCampaignVerifyFirst)}</p> })}
+                    <p>{i18n.t(Key::StartCampaignLead)}</p>
+                    <ProgressiveForm>
+                        <ActionForm action=start attr:class="form" attr:id="start-form">
+                            <FormError result/>
+                            <Field name="title" label=Key::CampaignTitleLabel error=field_error(result, "title")/>
+                            <button class="button" type="submit">{i18n.t(Key::StartCampaign)}</button>
+                        </ActionForm>
+                    </ProgressiveForm>
+                }
+                .into_any()
+            })}
+        </section>
+    }
+}

@@ -3,6 +3,10 @@
 
 use trame::{config::Config, seed, startup::Application, telemetry};
 
+/// mimalloc rather than glibc's malloc: page rendering allocates many small strings.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let _ = dotenvy::dotenv();

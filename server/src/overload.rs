@@ -74,9 +74,7 @@ impl Budgets {
 pub async fn shed(State(budgets): State<Budgets>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     // a server function called by a plain form (no JavaScript) gets a page, never JSON
-    let accepts_html =
-        request.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"));
-    let api = path.starts_with("/api/") && !accepts_html;
+    let api = path.starts_with("/api/") && !app::backend::security::accepts_html(request.headers());
     let locale = locale_from_headers(request.headers());
     let (semaphore, timeout) = match lane(&path) {
         Lane::Money => (Some(&budgets.inner.money), budgets.inner.money_timeout),

@@ -61,6 +61,9 @@ pub async fn migrate(pool: &PgPool) -> Result<(), StartupError> {
     Ok(())
 }
 
+/// The session cookie: its presence means someone may be signed in (`live::cache`).
+pub const SESSION_COOKIE: &str = "trame_session";
+
 /// The server, bound to its port but not yet serving.
 pub struct Application {
     listener: TcpListener,
@@ -122,7 +125,7 @@ impl Application {
             }),
         };
         let sessions = SessionManagerLayer::new(PostgresStore::new(pool))
-            .with_name("trame_session")
+            .with_name(SESSION_COOKIE)
             .with_http_only(true)
             .with_same_site(SameSite::Lax)
             .with_secure(config.secure_cookies)

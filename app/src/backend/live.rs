@@ -3,10 +3,11 @@
 
 use super::db;
 use crate::components::live_totals::{LiveMessage, LiveTier};
+use crate::components::reward_card::availability;
 use crate::domain::views::{CampaignDetail, RewardTierView};
 use crate::domain::{CampaignId, Locale};
 use crate::error::AppError;
-use crate::i18n::{I18n, Key};
+use crate::i18n::I18n;
 use sqlx::PgConnection;
 
 /// A public campaign's figures and its rewards' availability.
@@ -19,7 +20,7 @@ impl LiveTotals {
     /// `None` when the campaign is not public (a draft) or is gone.
     pub async fn load(db: &mut PgConnection, id: CampaignId) -> Result<Option<LiveTotals>, AppError> {
         let Some(campaign) = db::campaigns::public_detail(db, id).await? else { return Ok(None) };
-        let rewards = db::campaigns::visible_rewards(db, id, campaign.goal.currency().code()).await?;
+        let rewards = db::campaigns::rewards(db, id, campaign.goal.currency().code()).await?;
         Ok(Some(LiveTotals { campaign, rewards }))
     }
 
@@ -43,14 +44,6 @@ impl LiveTotals {
     }
 }
 
-/// The availability line exactly as the reward card words it.
 fn tier(i18n: I18n, t: &RewardTierView) -> LiveTier {
-    let sold_out = t.is_sold_out();
-    let availability = match (sold_out, t.remaining(), t.quantity_limit) {
-        (true, _, _) => Some(i18n.t(Key::SoldOut).to_owned()),
-        (false, Some(left), Some(limit)) => Some(i18n.units_left(left, limit)),
-        _ if !t.slots.is_empty() => None,
-        _ => Some(i18n.t(Key::Unlimited).to_owned()),
-    };
-    LiveTier { id: t.id.0, availability, sold_out }
+    LiveTier { id: t.id.0, availability: availability(i18n, t), sold_out: t.is_sold_out() }
 }

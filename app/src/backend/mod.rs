@@ -58,13 +58,8 @@ pub struct Settings {
 /// for a plain form (a browser asking for HTML): Leptos answers it with a redirect back to the
 /// form, the error in the address, which a browser follows only with a redirect status.
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    let plain_form = use_context::<axum::http::request::Parts>().is_some_and(|parts| {
-        parts
-            .headers
-            .get(axum::http::header::ACCEPT)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.contains("text/html"))
-    });
+    let plain_form =
+        use_context::<axum::http::request::Parts>().is_some_and(|parts| security::accepts_html(&parts.headers));
     if plain_form {
         return result;
     }

@@ -18,6 +18,12 @@ pub fn content_security_policy(nonce: &str, hashes: &[String], stripe: &[String]
     )
 }
 
+/// Whether a request asks for a page (`Accept: text/html`): a browser following a link or posting
+/// a plain form, which must get a page or a redirect, never JSON.
+pub fn accepts_html(headers: &axum::http::HeaderMap) -> bool {
+    headers.get(axum::http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+}
+
 /// The same policy without its nonce (for a page sent to many: only hashed scripts run).
 pub fn without_nonce(policy: &str) -> String {
     policy.split(' ').filter(|token| !token.starts_with("'nonce-")).collect::<Vec<_>>().join(" ")
@@ -44,9 +50,15 @@ pub fn provide_content_security_policy() {
         return;
     };
     let state = use_context::<super::AppState>();
+    // the loader is the same on every page of the process: hashed once
+    static LOADER_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     let hashes: Vec<String> = state
         .iter()
-        .map(|state| script_hash(&crate::components::islands::island_loader(&state.leptos_options)))
+        .map(|state| {
+            LOADER_HASH
+                .get_or_init(|| script_hash(crate::components::islands::island_loader(&state.leptos_options)))
+                .clone()
+        })
         .collect();
     let stripe: Vec<String> = state
         .map(|state| {

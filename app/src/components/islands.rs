@@ -38,13 +38,16 @@ pub fn stylesheet_href(options: &LeptosOptions) -> String {
 /// Content-Security-Policy allows it by its hash (`backend::security`), which a cached page
 /// needs (a nonce would be shared by everyone who gets the copy).
 #[cfg(feature = "ssr")]
-pub fn island_loader(options: &LeptosOptions) -> String {
-    let bundle::Names { js, wasm, .. } = bundle::names(options);
-    let pkg = options.site_pkg_dir.to_string();
-    format!(
-        "if (!window.trameIslands) {{ window.trameIslands = true; ({})(\"\", {pkg:?}, {js:?}, {wasm:?}); }}",
-        bundle::ISLAND_SCRIPT.trim()
-    )
+pub fn island_loader(options: &LeptosOptions) -> &'static str {
+    static LOADER: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    LOADER.get_or_init(|| {
+        let bundle::Names { js, wasm, .. } = bundle::names(options);
+        let pkg = options.site_pkg_dir.to_string();
+        format!(
+            "if (!window.trameIslands) {{ window.trameIslands = true; ({})(\"\", {pkg:?}, {js:?}, {wasm:?}); }}",
+            bundle::ISLAND_SCRIPT.trim()
+        )
+    })
 }
 
 #[cfg(feature = "ssr")]

@@ -44,13 +44,15 @@ mod browser {
 
     pub fn submit(ev: SubmitEvent) {
         let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else { return };
-        if form.id().is_empty() || form.get_attribute("aria-busy").as_deref() == Some("true") {
-            if !form.id().is_empty() {
-                ev.prevent_default(); // a second click while the first post is under way
-            }
+        // a form without an id cannot be found in the answer: it posts the plain way
+        if form.id().is_empty() {
             return;
         }
         ev.prevent_default();
+        // a second click while the first post is under way does nothing
+        if form.get_attribute("aria-busy").as_deref() == Some("true") {
+            return;
+        }
         let _ = form.set_attribute("aria-busy", "true");
         leptos::task::spawn_local(async move {
             if post(&form).await.is_err() {

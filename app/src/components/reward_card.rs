@@ -2,8 +2,19 @@
 
 use crate::domain::views::{RewardTierView, SlotView};
 use crate::domain::Fulfilment;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{use_i18n, I18n, Key};
 use leptos::prelude::*;
+
+/// A tier's availability line, worded the same on the card and in the live totals; `None` for a
+/// tier whose places are shown per time slot.
+pub fn availability(i18n: I18n, tier: &RewardTierView) -> Option<String> {
+    match (tier.is_sold_out(), tier.remaining(), tier.quantity_limit) {
+        (true, _, _) => Some(i18n.t(Key::SoldOut).to_owned()),
+        (false, Some(left), Some(limit)) => Some(i18n.units_left(left, limit)),
+        _ if !tier.slots.is_empty() => None,
+        _ => Some(i18n.t(Key::Unlimited).to_owned()),
+    }
+}
 
 #[component]
 pub fn RewardCard(tier: RewardTierView, pledge_href: Option<String>) -> impl IntoView {
@@ -11,14 +22,12 @@ pub fn RewardCard(tier: RewardTierView, pledge_href: Option<String>) -> impl Int
     let sold_out = tier.is_sold_out();
     // tiers with time slots are limited by their places, shown per slot
     let has_slots = !tier.slots.is_empty();
-    let availability = match (sold_out, tier.remaining(), tier.quantity_limit) {
-        (true, _, _) => Some(view! { <p class="badge badge-soldout">{i18n.t(Key::SoldOut)}</p> }.into_any()),
-        (false, Some(left), Some(limit)) => {
-            Some(view! { <p class="availability">{i18n.units_left(left, limit)}</p> }.into_any())
-        }
-        _ if has_slots => None,
-        _ => Some(view! { <p class="availability muted">{i18n.t(Key::Unlimited)}</p> }.into_any()),
+    let class = match (sold_out, tier.quantity_limit) {
+        (true, _) => "badge badge-soldout",
+        (false, Some(_)) => "availability",
+        (false, None) => "availability muted",
     };
+    let availability = availability(i18n, &tier).map(|line| view! { <p class=class>{line}</p> });
     // a session's date is its slot; a delivery date only makes sense for the others
     let delivery = tier.estimated_delivery.filter(|_| !has_slots).map(|d| {
         view! {

@@ -7,6 +7,7 @@
 //! (`app::backend::security`).
 
 use super::Live;
+use crate::startup::SESSION_COOKIE;
 use app::domain::{Locale, RewardKind};
 use app::i18n::locale_from_headers;
 use axum::body::{to_bytes, Body, Bytes};
@@ -21,8 +22,6 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 /// Largest page kept (a campaign page is about 70 KB).
 const MAX_PAGE: usize = 2 * 1024 * 1024;
-/// The session cookie (`startup.rs`): its presence means someone may be signed in.
-const SESSION_COOKIE: &str = "trame_session";
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Key {

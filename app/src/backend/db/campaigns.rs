@@ -114,15 +114,6 @@ pub async fn public_detail(db: &mut PgConnection, id: CampaignId) -> Result<Opti
     public_campaign(db, None, Some(id)).await?.map(|row| row.into_detail(false)).transpose()
 }
 
-/// The visible reward tiers of a campaign, with their slots, pickup points and questions.
-pub async fn visible_rewards(
-    db: &mut PgConnection,
-    id: CampaignId,
-    currency: &str,
-) -> Result<Vec<RewardTierView>, AppError> {
-    rewards(db, id, currency).await
-}
-
 struct DetailRow {
     campaign_id: i64,
     slug: String,
@@ -194,7 +185,8 @@ async fn images(db: &mut PgConnection, id: CampaignId) -> Result<Vec<Image>, App
     Ok(rows.into_iter().map(|r| Image { url: r.url, alt: r.alt }).collect())
 }
 
-async fn rewards(db: &mut PgConnection, id: CampaignId, currency: &str) -> Result<Vec<RewardTierView>, AppError> {
+/// The visible reward tiers of a campaign, with their slots, pickup points and questions.
+pub async fn rewards(db: &mut PgConnection, id: CampaignId, currency: &str) -> Result<Vec<RewardTierView>, AppError> {
     let mut slots: HashMap<i64, Vec<SlotView>> = HashMap::new();
     for s in sqlx::query!(
         r#"

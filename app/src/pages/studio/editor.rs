@@ -92,12 +92,26 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
     }
 }
 
-/// `form[name]`, with its label, error and (after launch) fixed state.
+/// `form[name]`: the editor's fields are parsed together (`domain::CampaignForm`).
 fn input_name(name: &str) -> String {
     format!("form[{name}]")
 }
 
-/// An `<input>` (text, or `datetime-local` for times in Geneva's time).
+/// A field's frame: its label, the control (`#field-{name}`), and its error tied to it.
+#[component]
+fn Labelled(name: &'static str, label: Key, error: Signal<Option<Key>>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("field-{name}");
+    view! {
+        <div class="field" class:has-error=move || error.get().is_some()>
+            <label for=id.clone()>{i18n.t(label)}</label>
+            {children()}
+            <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get().map(|k| i18n.t(k))}</p>
+        </div>
+    }
+}
+
+/// An `<input>` (text, or `datetime-local` for times in Geneva's time); read-only when fixed.
 #[component]
 fn TextField(
     name: &'static str,
@@ -107,36 +121,36 @@ fn TextField(
     #[prop(default = "text")] kind: &'static str,
     error: Signal<Option<Key>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = format!("field-{name}");
     view! {
-        <div class="field" class:has-error=move || error.get().is_some()>
-            <label for=id.clone()>{i18n.t(label)}</label>
+        <Labelled name label error>
             <input
-                id=id.clone()
+                id=format!("field-{name}")
                 type=kind
                 name=input_name(name)
                 value=value
                 readonly=fixed
                 required
                 aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=format!("{id}-error")
+                aria-describedby=format!("field-{name}-error")
             />
-            <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get().map(|k| i18n.t(k))}</p>
-        </div>
+        </Labelled>
     }
 }
 
 #[component]
 fn TextArea(name: &'static str, label: Key, value: String, rows: u32, error: Signal<Option<Key>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = format!("field-{name}");
     view! {
-        <div class="field" class:has-error=move || error.get().is_some()>
-            <label for=id.clone()>{i18n.t(label)}</label>
-            <textarea id=id.clone() name=input_name(name) rows=rows aria-invalid=move || error.get().is_some().then_some("true") aria-describedby=format!("{id}-error")>{value}</textarea>
-            <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get().map(|k| i18n.t(k))}</p>
-        </div>
+        <Labelled name label error>
+            <textarea
+                id=format!("field-{name}")
+                name=input_name(name)
+                rows=rows
+                aria-invalid=move || error.get().is_some().then_some("true")
+                aria-describedby=format!("field-{name}-error")
+            >
+                {value}
+            </textarea>
+        </Labelled>
     }
 }
 
@@ -150,20 +164,21 @@ fn Choice(
     options: Vec<(String, String)>,
     error: Signal<Option<Key>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let id = format!("field-{name}");
     let hidden = fixed.then(|| view! { <input type="hidden" name=input_name(name) value=current.clone()/> });
     view! {
-        <div class="field" class:has-error=move || error.get().is_some()>
-            <label for=id.clone()>{i18n.t(label)}</label>
+        <Labelled name label error>
             {hidden}
-            <select id=id.clone() name=(!fixed).then(|| input_name(name)) disabled=fixed aria-describedby=format!("{id}-error")>
+            <select
+                id=format!("field-{name}")
+                name=(!fixed).then(|| input_name(name))
+                disabled=fixed
+                aria-describedby=format!("field-{name}-error")
+            >
                 {options
                     .into_iter()
                     .map(|(value, text)| view! { <option value=value.clone() selected=value == current>{text}</option> })
                     .collect_view()}
             </select>
-            <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get().map(|k| i18n.t(k))}</p>
-        </div>
+        </Labelled>
     }
 }

@@ -5,9 +5,12 @@ use crate::components::islands::stylesheet_href;
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::i18n::{provide_i18n, request_locale};
 use crate::pages::account::AccountPage;
+use crate::pages::admin::ReviewQueuePage;
 use crate::pages::auth::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage};
 use crate::pages::pledge::{MyPledgesPage, PayPage, PledgePage, PledgeResultPage, ReceiptPage};
-use crate::pages::studio::{CampaignEditorPage, NewCampaignPage, StudioPage};
+use crate::pages::studio::{
+    CampaignEditorPage, DashboardPage, NewCampaignPage, RewardEditorPage, RewardsPage, StudioPage,
+};
 use crate::pages::{campaign::CampaignPage, designers::DesignerPage, designers::DesignerRegistry, home::HomePage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -73,6 +76,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/studio") view=StudioPage ssr=SsrMode::Async/>
                     <Route path=path!("/studio/new") view=NewCampaignPage ssr=SsrMode::Async/>
                     <Route path=path!("/studio/campaigns/:id") view=CampaignEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/studio/campaigns/:id/rewards") view=RewardsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/studio/campaigns/:id/rewards/new") view=RewardEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/studio/campaigns/:id/rewards/:tier") view=RewardEditorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/studio/campaigns/:id/dashboard") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/review") view=ReviewQueuePage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

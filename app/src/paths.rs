@@ -40,6 +40,32 @@ pub const STUDIO_NEW: &str = "/studio/new";
 pub fn studio_campaign(campaign: crate::domain::CampaignId) -> String {
     format!("/studio/campaigns/{campaign}")
 }
+
+/// A campaign's rewards in the studio.
+pub fn studio_rewards(campaign: crate::domain::CampaignId) -> String {
+    format!("/studio/campaigns/{campaign}/rewards")
+}
+
+/// The editor of one reward, or of a new one (`None`).
+pub fn studio_reward(campaign: crate::domain::CampaignId, tier: Option<RewardTierId>) -> String {
+    match tier {
+        Some(tier) => format!("/studio/campaigns/{campaign}/rewards/{tier}"),
+        None => format!("/studio/campaigns/{campaign}/rewards/new"),
+    }
+}
+
+/// A campaign's dashboard: figures, the money, the backers.
+pub fn studio_dashboard(campaign: crate::domain::CampaignId) -> String {
+    format!("/studio/campaigns/{campaign}/dashboard")
+}
+
+/// The backers export (CSV), a plain download served by the server crate.
+pub fn studio_export(campaign: crate::domain::CampaignId) -> String {
+    format!("/studio/campaigns/{campaign}/backers.csv")
+}
+
+/// The admins' review queue.
+pub const ADMIN_REVIEW: &str = "/admin/review";
 pub const ACCOUNT: &str = "/account";
 pub const FORGOT_PASSWORD: &str = "/forgot-password";
 

@@ -65,3 +65,32 @@ export async function emailTo(to, marker) {
   }
   throw new Error(`no email to ${to} containing ${marker}`);
 }
+
+export const PASSWORD = 'fil rouge du Léman';
+
+/** Fills the pledge form's options (date, pickup point, answers) with the first choices offered. */
+export async function fillOptions(page) {
+  for (const select of await page.locator('.pledge-form select').all()) {
+    const values = await select.locator('option:not([disabled])').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    await select.selectOption(values[0]);
+  }
+  for (const input of await page.locator('.pledge-form input[name*="[answers]"]').all()) await input.fill('M');
+}
+
+/** Chooses "create an account" in the pledge form and fills it. */
+export async function signUpInline(page, name, email) {
+  await page.check('input[name="pledge[account]"][value="signup"]');
+  await page.fill('#field-display_name', name);
+  await page.fill('#field-email', email);
+  await page.fill('#field-password', PASSWORD);
+}
+
+/** Signs in on /signin. */
+export async function signIn(page, email) {
+  await page.goto(`${BASE}/signin`);
+  await hydrated(page);
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', PASSWORD);
+  await page.click('#sign-in-form button[type="submit"]');
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}

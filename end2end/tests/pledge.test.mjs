@@ -3,10 +3,9 @@
 // unit back; a card asking for authentication, completed and failed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, openBrowser, hydrated, screenshot } from './browser.mjs';
+import { BASE, openBrowser, hydrated, screenshot, fillOptions, signUpInline } from './browser.mjs';
 
 const SLUG = 'fil-rouge-geneve';
-const PASSWORD = 'fil rouge du Léman';
 let browser;
 
 before(async () => { browser = await openBrowser(); });
@@ -27,22 +26,6 @@ async function raised(page) {
 async function unitsLeft(page, tierId) {
   const text = await page.locator(`#reward-${tierId} .availability`).innerText();
   return Number(text.match(/(\d+)/)[1]);
-}
-
-/** Fills the pledge form's options (date, pickup point, answers) with the first choices offered. */
-async function fillOptions(page) {
-  for (const select of await page.locator('.pledge-form select').all()) {
-    const values = await select.locator('option:not([disabled])').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
-    await select.selectOption(values[0]);
-  }
-  for (const input of await page.locator('.pledge-form input[name*="[answers]"]').all()) await input.fill('M');
-}
-
-async function signUpInline(page, name, email) {
-  await page.check('input[name="pledge[account]"][value="signup"]');
-  await page.fill('#field-display_name', name);
-  await page.fill('#field-email', email);
-  await page.fill('#field-password', PASSWORD);
 }
 
 /** Types a card into the (fake) Card Element and submits it. */

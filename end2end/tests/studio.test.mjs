@@ -1,11 +1,15 @@
 // A designer collective's owner signs up, confirms the address from the email, starts a
 // campaign in the studio and edits it: an error comes back in place, the draft stays private.
+// Then rewards (a limited one with a question, a workshop with two time slots), the review
+// (an admin approves), the home page, a backer booking a slot, and the price lock.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, openBrowser, hydrated, screenshot, emailTo } from './browser.mjs';
+import { BASE, openBrowser, hydrated, screenshot, emailTo, fillOptions, signUpInline, signIn } from './browser.mjs';
 
 const email = `atelier.${Date.now()}@example.org`;
 let browser;
+/** The new campaign's editor, made by the first test. */
+let editor;
 
 before(async () => { browser = await openBrowser(); });
 after(async () => { await browser?.close(); });
@@ -39,6 +43,7 @@ test('an owner confirms the address, starts a campaign and edits it', async () =
   await page.fill('input[name="title"]', 'Atelier du Rhône — réparer ensemble');
   await page.click('#start-form button[type="submit"]');
   await page.waitForURL(/\/studio\/campaigns\/\d+$/);
+  editor = page.url();
   await hydrated(page);
   assert.equal(await page.inputValue('#field-slug'), 'atelier-du-rhone-reparer-ensemble');
 
@@ -61,5 +66,137 @@ test('an owner confirms the address, starts a campaign and edits it', async () =
   assert.match(await item.innerText(), /Atelier du Rhône/);
   const response = await page.goto(`${BASE}/campaigns/atelier-du-rhone-reparer-ensemble`);
   assert.equal(response.status(), 404);
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+});
+
+/** `2026-12-02T14:05` in Geneva's time, `minutes` from now (as datetime-local inputs take it). */
+function genevaInput(minutes) {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Zurich', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() + minutes * 60_000));
+  const part = (type) => parts.find((p) => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+const TITLE = 'Atelier du Rhône — réparer ensemble';
+const SLUG = 'atelier-du-rhone-reparer-ensemble';
+
+/** Saves the reward form on screen and waits for the editor of the saved reward. */
+async function saveReward(page) {
+  await page.click('#reward-form button[type="submit"]');
+  await page.locator('#reward-saved').waitFor();
+  await hydrated(page);
+}
+
+test('the owner adds rewards and submits; an admin approves; a backer books a slot', async () => {
+  const { page, problems } = browser;
+  assert.ok(editor, 'the first test made the campaign');
+  // ready for the review: a summary, and a start already passed so it opens once approved
+  await page.goto(editor);
+  await hydrated(page);
+  await page.fill('#field-summary', 'Un atelier où l’on répare ses vêtements ensemble.');
+  await page.fill('#field-starts_at', genevaInput(-60));
+  await page.fill('#field-ends_at', genevaInput(60 * 24 * 20));
+  await page.click('#campaign-form button[type="submit"]');
+  await page.locator('#campaign-saved').waitFor();
+
+  // a limited reward with a question
+  await page.click('.studio-nav a[href$="/rewards"]');
+  await page.click('#new-reward');
+  await hydrated(page);
+  await page.fill('#field-title', 'Sac à dos réparé');
+  await page.fill('#field-price', '60');
+  await page.fill('#field-quantity_limit', '5');
+  await page.click('#reward-form button[type="submit"]');
+  await page.waitForURL(/\/rewards\/\d+\?done=saved$/);
+  await page.locator('#reward-saved').waitFor();
+  await hydrated(page);
+  await page.fill('#question-field-prompt', 'Taille');
+  await page.fill('#question-field-choices', 'S, M, L');
+  await page.click('#question-form button[type="submit"]');
+  await page.locator('.question-list li', { hasText: 'Taille' }).waitFor();
+
+  // a workshop with two time slots; a slot ending before it starts is refused in place
+  await page.goto(`${editor}/rewards/new`);
+  await hydrated(page);
+  await page.fill('#field-title', 'Atelier de réparation');
+  await page.selectOption('#field-kind', 'workshop');
+  await page.selectOption('#field-fulfilment', 'in_person');
+  await page.fill('#field-price', '35');
+  await saveReward(page);
+  await page.fill('#new-slot-field-starts_at', genevaInput(60 * 24 * 10));
+  await page.fill('#new-slot-field-ends_at', genevaInput(60 * 24 * 10 - 60));
+  await page.click('#new-slot-form button[type="submit"]');
+  await page.locator('#new-slot-field-ends_at-error', { hasText: 'suivre le début' }).waitFor();
+  for (const [added, days] of [10, 17].entries()) {
+    await page.fill('#new-slot-field-starts_at', genevaInput(60 * 24 * days));
+    await page.fill('#new-slot-field-ends_at', genevaInput(60 * 24 * days + 120));
+    await page.fill('#new-slot-field-capacity', '6');
+    await page.click('#new-slot-form button[type="submit"]');
+    // the page comes back with one slot more
+    await page.locator('.slot-row').nth(added).waitFor();
+    await page.locator('#reward-changed').waitFor();
+    await hydrated(page);
+  }
+  assert.equal(await page.locator('.slot-row').count(), 2);
+  await screenshot(page, 'studio-reward');
+  const workshop = page.url().match(/\/rewards\/(\d+)/)[1];
+
+  // the list, in order
+  await page.click('.studio-nav a[href$="/rewards"]');
+  const titles = await page.locator('.studio-reward h2 a').allInnerTexts();
+  assert.deepEqual(titles, ['Sac à dos réparé', 'Atelier de réparation']);
+
+  // submitted for review
+  await page.goto(editor);
+  await hydrated(page);
+  await page.click('#submit-form button[type="submit"]');
+  await page.locator('#submitted-notice').waitFor();
+
+  // the admin approves it from the review queue
+  const admin = await openBrowser();
+  try {
+    await signIn(admin.page, 'admin@example.org');
+    await admin.page.click('#nav-review');
+    await admin.page.waitForURL(`${BASE}/admin/review`);
+    const entry = admin.page.locator('.studio-item', { hasText: TITLE });
+    await entry.locator('form[id^="approve-"] button').click();
+    await admin.page.locator('#campaign-approved').waitFor();
+    assert.equal(await admin.page.locator('.studio-item', { hasText: TITLE }).count(), 0);
+    assert.deepEqual(admin.problems, []);
+  } finally {
+    await admin.close();
+  }
+  await emailTo(email, 'approuvée');
+
+  // live: on the home page; a backer books the workshop's first slot
+  const backer = await openBrowser();
+  try {
+    await backer.page.goto(`${BASE}/`);
+    await backer.page.locator('a', { hasText: TITLE }).first().waitFor();
+    await backer.page.goto(`${BASE}/campaigns/${SLUG}/pledge?tier=${workshop}`);
+    await hydrated(backer.page);
+    await fillOptions(backer.page);
+    await signUpInline(backer.page, 'Léa Bron', `lea.${Date.now()}@example.org`);
+    await backer.page.click('#pledge-submit');
+    await backer.page.waitForURL(/\/pledges\/\d+\/pay$/);
+    assert.deepEqual(backer.problems, []);
+  } finally {
+    await backer.close();
+  }
+
+  // the owner may still describe the workshop, but its price is fixed now that it has a backer
+  await page.goto(`${editor}/rewards/${workshop}`);
+  await hydrated(page);
+  await page.locator('#price-locked').waitFor();
+  assert.equal(await page.locator('#field-price').getAttribute('readonly'), '');
+  assert.equal(await page.locator(`.slot-row[data-booked="1"]`).count(), 1);
+  await page.fill('#field-description', 'Apportez un vêtement à réparer.');
+  await page.click('#reward-form button[type="submit"]');
+  await page.locator('#reward-saved').waitFor();
+  const publicPage = await page.goto(`${BASE}/campaigns/${SLUG}`);
+  assert.equal(publicPage.status(), 200);
+  await page.locator('.reward-card', { hasText: 'Apportez un vêtement à réparer.' }).waitFor();
   assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
 });

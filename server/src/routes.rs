@@ -8,7 +8,7 @@ use app::backend::security::local_path;
 use app::backend::AppState;
 use app::domain::Locale;
 use app::i18n::language_cookie;
-use axum::extract::{Form, State};
+use axum::extract::{Form, Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -19,7 +19,7 @@ use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
-use tower_sessions::SessionManagerLayer;
+use tower_sessions::{Session, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
 
 /// Largest request body accepted (forms and server-function calls are small).
@@ -40,6 +40,7 @@ pub fn router(
         .route("/api/clock", get(clock))
         .route("/lang", post(set_language))
         .route("/webhooks/stripe", post(app::backend::webhooks::stripe_webhook))
+        .route("/studio/campaigns/{id}/backers.csv", get(backers_csv))
         .merge(assets::router(&state.leptos_options.site_pkg_dir, &pkg_dir))
         .merge(live::events::router(live.clone(), state.pool.clone()))
         .leptos_routes(&state, routes, move || app::shell(options.clone()))
@@ -113,4 +114,30 @@ async fn set_language(State(state): State<AppState>, Form(choice): Form<Language
     let cookie = language_cookie(locale, state.secure_cookies);
     let next = local_path(&choice.next).unwrap_or("/").to_owned();
     (StatusCode::SEE_OTHER, [(header::LOCATION, next), (header::SET_COOKIE, cookie)]).into_response()
+}
+
+/// The backers export of a campaign (CSV download), for its owners and admins; anyone else gets
+/// the error, in their language, and no data.
+async fn backers_csv(
+    State(state): State<AppState>,
+    session: Session,
+    Path(campaign): Path<i64>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let i18n = app::i18n::I18n { locale: app::i18n::locale_from_headers(&headers) };
+    match app::backend::export::for_owner(&state, &session, app::domain::CampaignId(campaign), i18n).await {
+        Ok((name, csv)) => (
+            [
+                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            csv,
+        )
+            .into_response(),
+        Err(e) => {
+            let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, i18n.t(e.message())).into_response()
+        }
+    }
 }

@@ -4,35 +4,9 @@
 mod support;
 
 use sqlx::PgPool;
-use support::fixtures::{self, *};
+use support::fixtures;
+use support::studio::*;
 use support::TestApp;
-
-/// Signs up `email` and, when `verified`, marks the address proven (as the emailed link does).
-async fn member(app: &TestApp, email: &str, verified: bool) -> reqwest::Client {
-    let client = app.browser();
-    let response = app
-        .call(&client, "auth/sign-up", &[("display_name", "Ana Studio"), ("email", email), ("password", PASSWORD)])
-        .await;
-    assert_eq!(response.status(), 200);
-    if verified {
-        sqlx::query("update app_user set email_verified_at = now() where lower(email) = lower($1)")
-            .bind(email)
-            .execute(&app.pool)
-            .await
-            .unwrap();
-    }
-    client
-}
-
-async fn start(app: &TestApp, client: &reqwest::Client, title: &str) -> reqwest::Response {
-    app.call(client, "studio/start", &[("title", title)]).await
-}
-
-/// The campaign the studio list shows first for this client.
-async fn my_campaign(app: &TestApp, client: &reqwest::Client) -> serde_json::Value {
-    let list: serde_json::Value = app.call(client, "studio/campaigns", &[]).await.json().await.unwrap();
-    list[0].clone()
-}
 
 fn settings<'a>(campaign: &'a str, changes: &[(&'a str, &'a str)]) -> Vec<(String, String)> {
     let mut form: Vec<(String, String)> = [
@@ -61,13 +35,7 @@ fn settings<'a>(campaign: &'a str, changes: &[(&'a str, &'a str)]) -> Vec<(Strin
 }
 
 async fn save(app: &TestApp, client: &reqwest::Client, form: &[(String, String)]) -> reqwest::Response {
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    app.call(client, "studio/save", &pairs).await
-}
-
-async fn error_field(response: reqwest::Response) -> String {
-    let body: serde_json::Value = response.json().await.unwrap();
-    body["Validation"]["field"].as_str().unwrap_or_default().to_owned()
+    send(app, client, "studio/save", form).await
 }
 
 #[sqlx::test(migrations = "../migrations")]
@@ -126,11 +94,7 @@ async fn after_launch_what_backers_pledged_on_is_fixed(pool: PgPool) {
     let f = fixtures::campaign(&pool, "all_or_nothing", 1000).await;
     let app = TestApp::spawn(pool.clone()).await;
     let owner = member(&app, "owner@example.org", true).await;
-    sqlx::query("insert into campaign_member (campaign_id, user_id, role) select $1, user_id, 'owner' from app_user where email = 'owner@example.org'")
-        .bind(f.campaign)
-        .execute(&pool)
-        .await
-        .unwrap();
+    join_team(&pool, f.campaign, "owner@example.org", "owner").await;
     let id = f.campaign.to_string();
     let editor: serde_json::Value = app.call(&owner, "studio/editor", &[("campaign", &id)]).await.json().await.unwrap();
     let form = &editor["form"];
@@ -173,6 +137,77 @@ async fn after_launch_what_backers_pledged_on_is_fixed(pool: PgPool) {
     app.stop().await;
 }
 
+/// Every studio and admin endpoint that names a campaign or a part of one, with the fields it
+/// takes (the ids of campaign A's parts).
+fn endpoints(
+    a: &str,
+    tier: &str,
+    slot: &str,
+    question: &str,
+    point: &str,
+) -> Vec<(&'static str, Vec<(String, String)>)> {
+    let pairs = |list: &[(&str, &str)]| list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
+    let slot_form = |extra: &[(&str, &str)]| {
+        let mut form = pairs(&[
+            ("form[starts_at]", "2030-04-03T10:00"),
+            ("form[ends_at]", "2030-04-03T12:00"),
+            ("form[capacity]", "8"),
+            ("campaign", a),
+            ("tier", tier),
+        ]);
+        form.extend(pairs(extra));
+        form
+    };
+    vec![
+        ("studio/editor", pairs(&[("campaign", a)])),
+        ("studio/save", settings(a, &[("title", "Pris")])),
+        ("studio/rewards", pairs(&[("campaign", a)])),
+        ("studio/reward", pairs(&[("campaign", a), ("tier", tier)])),
+        ("studio/reward/save", reward_form(&[("title", "Pris")], &[("campaign", a)])),
+        ("studio/reward/save", reward_form(&[("title", "Pris")], &[("campaign", a), ("tier", tier)])),
+        ("studio/reward/delete", pairs(&[("campaign", a), ("tier", tier)])),
+        ("studio/reward/move", pairs(&[("campaign", a), ("tier", tier), ("direction", "up")])),
+        ("studio/reward/slot", slot_form(&[])),
+        ("studio/reward/slot", slot_form(&[("slot", slot)])),
+        ("studio/reward/slot/remove", pairs(&[("campaign", a), ("tier", tier), ("slot", slot)])),
+        (
+            "studio/reward/question",
+            pairs(&[("campaign", a), ("tier", tier), ("form[prompt]", "Pris"), ("form[kind]", "text")]),
+        ),
+        ("studio/reward/question/remove", pairs(&[("campaign", a), ("tier", tier), ("question", question)])),
+        ("studio/reward/pickup", pairs(&[("campaign", a), ("tier", tier), ("point", point), ("on", "false")])),
+        (
+            "studio/pickup",
+            pairs(&[("campaign", a), ("form[name]", "Pris"), ("form[address]", "Rue 1"), ("form[city]", "Genève")]),
+        ),
+        ("studio/pickup/remove", pairs(&[("campaign", a), ("point", point)])),
+        ("studio/submit", pairs(&[("campaign", a)])),
+        ("studio/dashboard", pairs(&[("campaign", a)])),
+        ("studio/backers", pairs(&[("campaign", a), ("filter[q]", "a")])),
+        ("admin/review/approve", pairs(&[("campaign", a)])),
+        ("admin/review/send-back", pairs(&[("campaign", a), ("reason", "Pris")])),
+    ]
+}
+
+/// What a team could change in campaign A, to see that nothing did.
+async fn snapshot(pool: &PgPool, campaign: i64) -> String {
+    sqlx::query_scalar(
+        "select concat_ws('|', c.title, c.status,
+                (select string_agg(concat_ws(',', reward_tier_id, title, position, is_visible), ';' order by reward_tier_id)
+                 from reward_tier where campaign_id = c.campaign_id),
+                (select string_agg(concat_ws(',', s.reward_slot_id, s.starts_at, s.capacity), ';')
+                 from reward_slot s join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id),
+                (select count(*) from reward_question q join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id),
+                (select count(*) from pickup_point where campaign_id = c.campaign_id),
+                (select count(*) from reward_pickup_point rp join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id))
+         from campaign c where c.campaign_id = $1",
+    )
+    .bind(campaign)
+    .fetch_one(pool)
+    .await
+    .unwrap()
+}
+
 #[sqlx::test(migrations = "../migrations")]
 async fn a_team_reaches_only_its_own_campaigns(pool: PgPool) {
     let app = TestApp::spawn(pool.clone()).await;
@@ -181,22 +216,77 @@ async fn a_team_reaches_only_its_own_campaigns(pool: PgPool) {
     start(&app, &alice, "Campagne A").await;
     start(&app, &bob, "Campagne B").await;
     let a = my_campaign(&app, &alice).await["id"].to_string();
-    let stranger = app.browser();
-    // every studio endpoint that names a campaign: Bob (another team) and a stranger get nothing
-    for (client, expected) in [(&bob, 403), (&stranger, 401)] {
-        let read = app.call(client, "studio/editor", &[("campaign", &a)]).await;
-        assert_eq!(read.status(), expected);
-        let write = save(&app, client, &settings(&a, &[("title", "Pris")])).await;
-        assert_eq!(write.status(), expected);
-        let page = client.get(format!("{}/studio/campaigns/{a}", app.base)).send().await.unwrap();
-        assert!(!page.text().await.unwrap().contains("Campagne A"), "the draft's page shows nothing");
-    }
-    let title: String = sqlx::query_scalar("select title from campaign where campaign_id = $1")
+    let b = my_campaign(&app, &bob).await["id"].to_string();
+    // campaign A's parts, made by Alice through the studio
+    assert_eq!(send(&app, &alice, "studio/reward/save", &reward_form(&[], &[("campaign", &a)])).await.status(), 200);
+    let tier: i64 = sqlx::query_scalar("select reward_tier_id from reward_tier where campaign_id = $1")
         .bind(a.parse::<i64>().unwrap())
         .fetch_one(&pool)
         .await
         .unwrap();
-    assert_eq!(title, "Campagne A");
+    let tier = tier.to_string();
+    for (endpoint, form) in endpoints(&a, &tier, "0", "0", "0").into_iter().filter(|(e, f)| {
+        matches!(*e, "studio/reward/slot" | "studio/reward/question" | "studio/pickup")
+            && !f.iter().any(|(k, _)| k == "slot")
+    }) {
+        assert_eq!(send(&app, &alice, endpoint, &form).await.status(), 200, "{endpoint}");
+    }
+    let id = |sql: &'static str| {
+        let pool = pool.clone();
+        let a = a.clone();
+        async move {
+            sqlx::query_scalar::<_, i64>(sql)
+                .bind(a.parse::<i64>().unwrap())
+                .fetch_one(&pool)
+                .await
+                .unwrap()
+                .to_string()
+        }
+    };
+    let slot =
+        id("select reward_slot_id from reward_slot join reward_tier using (reward_tier_id) where campaign_id = $1")
+            .await;
+    let question = id(
+        "select reward_question_id from reward_question join reward_tier using (reward_tier_id) where campaign_id = $1",
+    )
+    .await;
+    let point = id("select pickup_point_id from pickup_point where campaign_id = $1").await;
+    let a_id = a.parse::<i64>().unwrap();
+    let before = snapshot(&pool, a_id).await;
+
+    let stranger = app.browser();
+    for (endpoint, form) in endpoints(&a, &tier, &slot, &question, &point) {
+        // Bob (another team, not an admin) and a stranger get nothing
+        for (client, expected) in [(&bob, 403), (&stranger, 401)] {
+            let response = send(&app, client, endpoint, &form).await;
+            assert_eq!(response.status(), expected, "{endpoint} as {expected}");
+        }
+        // Bob naming his own campaign with A's parts: not found (ids are looked up within the campaign)
+        let crossed: Vec<(String, String)> = form
+            .iter()
+            .map(|(k, v)| if k == "campaign" { (k.clone(), b.clone()) } else { (k.clone(), v.clone()) })
+            .collect();
+        let names_a_part = form.iter().any(|(k, _)| ["tier", "slot", "question", "point"].contains(&k.as_str()));
+        if names_a_part && endpoint.starts_with("studio/") {
+            let response = send(&app, &bob, endpoint, &crossed).await;
+            assert_eq!(response.status(), 404, "{endpoint} with campaign B and A's parts");
+        }
+    }
+    assert_eq!(app.call(&bob, "admin/review", &[]).await.status(), 403, "the review queue is for admins");
+    for (client, expected) in [(&bob, 403), (&stranger, 401)] {
+        let csv = client.get(format!("{}/studio/campaigns/{a}/backers.csv", app.base)).send().await.unwrap();
+        assert_eq!(csv.status(), expected, "the export");
+    }
+    for path in [
+        format!("/studio/campaigns/{a}"),
+        format!("/studio/campaigns/{a}/rewards"),
+        format!("/studio/campaigns/{a}/rewards/{tier}"),
+    ] {
+        let page = bob.get(format!("{}{path}", app.base)).send().await.unwrap();
+        let html = page.text().await.unwrap();
+        assert!(!html.contains("Campagne A") && !html.contains("Écharpe"), "{path} shows nothing of A");
+    }
+    assert_eq!(snapshot(&pool, a_id).await, before, "nothing of campaign A changed");
     assert_eq!(my_campaign(&app, &bob).await["title"], "Campagne B", "Bob's list has only his");
     app.stop().await;
 }

@@ -248,7 +248,7 @@ pub async fn cancel_campaign(slug: String) -> Result<(), AppError> {
             let campaign = campaigns::id_by_slug(&mut *state.pool.acquire().await?, &slug).await?;
             auth::require_member(campaign, MemberRole::Owner).await?;
             state.payments().cancel_campaign(campaign).await?;
-            leptos_axum::redirect(&paths::campaign(&slug));
+            leptos_axum::redirect(&paths::studio_dashboard(campaign));
             Ok(())
         }
         .await,

@@ -131,15 +131,26 @@ pub async fn require_admin() -> Result<SignedInUser, AppError> {
 /// Owners act only from a verified address.
 pub async fn require_member(campaign: CampaignId, role: MemberRole) -> Result<SignedInUser, AppError> {
     let user = require_user().await?;
+    member_of(&super::state()?, &user, campaign, role).await?;
+    Ok(user)
+}
+
+/// `Ok` when `user` is an admin or on the campaign's team with at least `role` (owners from a
+/// verified address), else `Forbidden`: the check behind `require_member`, for plain routes too.
+pub async fn member_of(
+    state: &AppState,
+    user: &SignedInUser,
+    campaign: CampaignId,
+    role: MemberRole,
+) -> Result<(), AppError> {
     if user.is_admin {
-        return Ok(user);
+        return Ok(());
     }
-    let state = super::state()?;
     let mut conn = state.pool.acquire().await?;
     let held = db::users::member_role(&mut conn, campaign, user.id).await?;
     let verified = user.email_verified || role == MemberRole::Editor;
     if held.is_some_and(|h| h.allows(role)) && verified {
-        Ok(user)
+        Ok(())
     } else {
         Err(AppError::Forbidden)
     }

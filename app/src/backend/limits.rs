@@ -66,7 +66,7 @@ impl RateLimits {
         }
     }
 
-    /// Counts an attempt; `TooManyRequests` past either limit of this minute.
+    /// Counts an attempt; `TooManyRequests` past either limit over the last minute.
     pub async fn check(
         &self,
         db: &mut PgConnection,
@@ -91,17 +91,26 @@ impl RateLimits {
     }
 }
 
-/// Counts one hit in the bucket's current minute; `false` past `limit`.
+/// Counts one hit in the bucket's current minute; `false` past `limit` over the last minute.
+/// A sliding window: the previous minute's hits count for the part of it still within the last
+/// 60 seconds. With fixed minutes, a burst across a minute's end would get twice the limit (and
+/// whether six quick tries meet the limit would depend on the clock).
 async fn hit(db: &mut PgConnection, bucket: &str, limit: u32) -> Result<bool, AppError> {
-    let hits = sqlx::query_scalar!(
-        "insert into rate_limit (bucket, window_start, hits) values ($1, date_trunc('minute', now()), 1)
-         on conflict (bucket, window_start) do update set hits = rate_limit.hits + 1
-         returning hits",
+    let weighted = sqlx::query_scalar!(
+        r#"with counted as (
+               insert into rate_limit (bucket, window_start, hits) values ($1, date_trunc('minute', now()), 1)
+               on conflict (bucket, window_start) do update set hits = rate_limit.hits + 1
+               returning hits
+           )
+           select (select hits from counted)::float8
+                  + coalesce((select hits from rate_limit
+                              where bucket = $1 and window_start = date_trunc('minute', now()) - interval '1 minute'), 0)::float8
+                    * (1 - extract(epoch from now() - date_trunc('minute', now()))::float8 / 60) as "weighted!""#,
         bucket
     )
     .fetch_one(&mut *db)
     .await?;
-    Ok(u32::try_from(hits).unwrap_or(u32::MAX) <= limit.max(1))
+    Ok(weighted <= f64::from(limit.max(1)))
 }
 
 /// Deletes the minutes that no longer count (run every few minutes by each server).

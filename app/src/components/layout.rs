@@ -39,9 +39,12 @@ fn AccountLink() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match user.await {
-                    Ok(Some(_)) => view! {
+                    Ok(Some(user)) => view! {
                         <a class="account-link" href=crate::paths::MY_PLEDGES>{i18n.t(Key::MyPledges)}</a>
                         <a class="account-link" href=crate::paths::STUDIO id="nav-studio">{i18n.t(Key::NavStudio)}</a>
+                        {user.is_admin.then(|| view! {
+                            <a class="account-link" href=crate::paths::ADMIN_REVIEW id="nav-review">{i18n.t(Key::NavReview)}</a>
+                        })}
                         <a class="account-link" href="/account">{i18n.t(Key::MyAccount)}</a>
                     }
                     .into_any(),

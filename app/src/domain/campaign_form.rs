@@ -61,6 +61,24 @@ pub struct CampaignEditor {
     pub form: CampaignForm,
     /// The story rendered and sanitised exactly as on the public page.
     pub story_html: String,
+    /// Why the review sent it back to draft (until it is submitted again).
+    pub review_note: Option<String>,
+}
+
+/// A campaign waiting in the admins' review queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReviewItem {
+    pub id: CampaignId,
+    pub title: String,
+    pub summary: String,
+    pub city: String,
+    pub goal: Money,
+    /// The owners' names, comma-separated.
+    pub owners: String,
+    pub rewards: i64,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
 }
 
 /// Longest campaign: 90 days, as most platforms allow (a deadline is what makes people act).
@@ -109,13 +127,13 @@ impl CampaignForm {
 }
 
 /// Trimmed text of `min..=max` characters.
-fn text(value: &str, min: usize, max: usize) -> Option<String> {
+pub(super) fn text(value: &str, min: usize, max: usize) -> Option<String> {
     let value = value.trim();
     (min..=max).contains(&value.chars().count()).then(|| value.to_owned())
 }
 
 /// `2026-12-20T18:00` (or with seconds) in Geneva's time, to UTC.
-fn local_time(value: &str) -> Option<DateTime<Utc>> {
+pub(super) fn local_time(value: &str) -> Option<DateTime<Utc>> {
     let value = value.trim();
     let local = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))

@@ -3,18 +3,25 @@
 
 mod account;
 mod campaign_form;
+mod dashboard;
 mod enums;
 mod ids;
 mod locale;
 mod money;
 mod pledge;
+mod reward_form;
 mod status;
 mod text;
 mod time;
 pub mod views;
 
 pub use account::{DisplayName, DisplayNameError, NewPassword, PasswordError};
-pub use campaign_form::{local_input, CampaignEditor, CampaignForm, CampaignSettings, StudioCampaign, MAX_DAYS};
+pub use campaign_form::{
+    local_input, CampaignEditor, CampaignForm, CampaignSettings, ReviewItem, StudioCampaign, MAX_DAYS,
+};
+pub use dashboard::{
+    BackerFilter, BackerRow, BackersPage, Dashboard, PledgeDay, SlotSales, TierSales, BACKERS_PER_PAGE,
+};
 pub use enums::{
     Fulfilment, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind, PartnerLevel, PartnerStatus,
     Practice, QuestionKind, RewardKind, UpdateVisibility,
@@ -22,7 +29,11 @@ pub use enums::{
 pub use ids::{CampaignId, DesignerId, NeedId, PartnerId, PickupPointId, PledgeId, RewardSlotId, RewardTierId, UserId};
 pub use locale::Locale;
 pub use money::{Currency, Money, MoneyError};
-pub use pledge::{parse_amount, NewPledgeForm, PledgeChoice, PledgeForm};
+pub use pledge::{parse_amount, FieldError, NewPledgeForm, PledgeChoice, PledgeForm};
+pub use reward_form::{
+    PickupPointForm, PickupPointSettings, QuestionForm, QuestionSettings, RewardEditor, RewardForm, RewardSettings,
+    RewardsEditor, SlotForm, SlotSettings, StudioQuestion, StudioReward, StudioSlot,
+};
 pub use status::{CampaignStatus, PaymentKind, PaymentStatus, PledgeStatus, TransitionError};
 pub use text::{Email, EmailError, Slug, SlugError};
 pub use time::{from_zurich, to_zurich, TimeLeft};

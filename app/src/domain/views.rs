@@ -103,6 +103,16 @@ impl CampaignDetail {
     pub fn percent(&self) -> u32 {
         self.raised().percent_of(self.goal)
     }
+
+    /// Approved, but its start is still ahead: public, not yet open to pledges.
+    pub fn is_upcoming(&self, now: DateTime<Utc>) -> bool {
+        self.status.accepts_pledges() && self.starts_at > now
+    }
+
+    /// Open to pledges at `now`: live, started, and before its deadline.
+    pub fn is_open(&self, now: DateTime<Utc>) -> bool {
+        self.status.accepts_pledges() && self.starts_at <= now && now < self.ends_at
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,8 +2,8 @@
 
 use crate::domain::Locale;
 use crate::domain::{
-    CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, PledgeStatus, Practice, RewardKind,
-    UpdateVisibility,
+    CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, PledgeStatus, Practice,
+    QuestionKind, RewardKind, UpdateVisibility,
 };
 
 /// A value with a user-visible name in each language.
@@ -132,6 +132,15 @@ impl Translate for UpdateVisibility {
             UpdateVisibility::Backers => {
                 ("Réservé aux contributeur·rices", "Backers only", "Nur für Unterstützer:innen")
             }
+        }
+    }
+}
+
+impl Translate for QuestionKind {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            QuestionKind::Text => ("Texte libre", "Free text", "Freier Text"),
+            QuestionKind::Choice => ("Un choix dans une liste", "A choice from a list", "Eine Auswahl aus einer Liste"),
         }
     }
 }

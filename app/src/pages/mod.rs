@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod campaign;
 pub mod designers;

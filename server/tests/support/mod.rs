@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod fixtures;
+pub mod studio;
 
 use sqlx::PgPool;
 use trame::config::Config;

@@ -62,7 +62,7 @@ pub async fn live_campaigns(db: &mut PgConnection) -> Result<LiveCampaigns, AppE
         left join lateral (
             select url, alt from campaign_image where campaign_id = c.campaign_id order by position limit 1
         ) i on true
-        where c.status = 'live'
+        where c.status = 'live' and c.starts_at <= now()
         order by c.ends_at, c.campaign_id
         "#
     )
@@ -87,7 +87,7 @@ pub async fn id_by_slug(db: &mut PgConnection, slug: &str) -> Result<CampaignId,
 /// not yet public (drafts, in review).
 #[tracing::instrument(skip(db), err)]
 pub async fn campaign_page(db: &mut PgConnection, slug: &str) -> Result<CampaignPage, AppError> {
-    let campaign = public_campaign(db, Some(slug), None).await?.ok_or(AppError::NotFound)?.into_detail(true)?;
+    let campaign = campaign_row(db, Some(slug), None, true).await?.ok_or(AppError::NotFound)?.into_detail(true)?;
     let id = campaign.id;
     let currency = campaign.goal.currency().code();
     Ok(CampaignPage {
@@ -104,14 +104,27 @@ pub async fn campaign_page(db: &mut PgConnection, slug: &str) -> Result<Campaign
     })
 }
 
+/// A campaign's figures (no story) whatever its status, for its team's dashboard.
+pub async fn detail(db: &mut PgConnection, id: CampaignId) -> Result<CampaignDetail, AppError> {
+    campaign_row(db, None, Some(id), false).await?.ok_or(AppError::NotFound)?.into_detail(false)
+}
+
+/// A campaign's address (any status).
+pub async fn slug_of(db: &mut PgConnection, id: CampaignId) -> Result<String, AppError> {
+    sqlx::query_scalar!("select slug from campaign where campaign_id = $1", id.0)
+        .fetch_optional(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// A public campaign's id by its slug.
 pub async fn public_id(db: &mut PgConnection, slug: &str) -> Result<Option<CampaignId>, AppError> {
-    Ok(public_campaign(db, Some(slug), None).await?.map(|row| CampaignId(row.campaign_id)))
+    Ok(campaign_row(db, Some(slug), None, true).await?.map(|row| CampaignId(row.campaign_id)))
 }
 
 /// A public campaign's figures (no story), for the live totals.
 pub async fn public_detail(db: &mut PgConnection, id: CampaignId) -> Result<Option<CampaignDetail>, AppError> {
-    public_campaign(db, None, Some(id)).await?.map(|row| row.into_detail(false)).transpose()
+    campaign_row(db, None, Some(id), true).await?.map(|row| row.into_detail(false)).transpose()
 }
 
 struct DetailRow {
@@ -155,11 +168,12 @@ impl DetailRow {
     }
 }
 
-/// A campaign by slug or id, if public (not a draft, not in review).
-async fn public_campaign(
+/// A campaign by slug or id; when `public_only`, only if public (not a draft, not in review).
+async fn campaign_row(
     db: &mut PgConnection,
     slug: Option<&str>,
     id: Option<CampaignId>,
+    public_only: bool,
 ) -> Result<Option<DetailRow>, AppError> {
     Ok(sqlx::query_as!(
         DetailRow,
@@ -169,10 +183,11 @@ async fn public_campaign(
                pledged_total, matched_total, backer_count
         from campaign
         where ($1::text is null or slug = $1) and ($2::bigint is null or campaign_id = $2)
-          and status not in ('draft', 'in_review')
+          and (not $3 or status not in ('draft', 'in_review'))
         "#,
         slug,
-        id.map(|i| i.0)
+        id.map(|i| i.0),
+        public_only
     )
     .fetch_optional(&mut *db)
     .await?)

@@ -25,6 +25,9 @@ pub struct DeliverEmail {
 pub enum Task {
     /// A pending pledge's hold passed: give its unit back unless it was paid for.
     ReleaseHold { pledge_id: PledgeId },
+    /// An approved campaign's start: it opens to pledges, and the pages cached before it
+    /// (which showed "opens on") are rebuilt.
+    OpenCampaign { campaign_id: CampaignId },
     /// The campaign's deadline: decide, freeze the totals, start settling.
     CloseCampaign { campaign_id: CampaignId },
     /// Charge, release or refund the next batch of a closed campaign's pledges.

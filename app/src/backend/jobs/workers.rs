@@ -35,6 +35,10 @@ impl WorkerContext {
 pub async fn run(payments: &Payments<'_>, task: &Task) -> Result<(), AppError> {
     match *task {
         Task::ReleaseHold { pledge_id } => payments.release_hold(pledge_id).await,
+        Task::OpenCampaign { campaign_id } => {
+            let mut db = payments.pool.acquire().await?;
+            crate::backend::db::studio::review::opened(&mut db, campaign_id).await
+        }
         Task::CloseCampaign { campaign_id } => payments.close_campaign(campaign_id).await,
         Task::Settle { campaign_id } => payments.settle_and_continue(campaign_id).await,
         Task::Recover { pledge_id, step } => payments.recover(pledge_id, step).await,

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use rewards::RewardCatalogue;
-use sections::{DesignersSection, FaqSection, FundingBox, NeedsSection, PartnersWall, TeamTools, UpdatesSection};
+use sections::{DesignersSection, FaqSection, FundingBox, NeedsSection, PartnersWall, UpdatesSection};
 
 #[component]
 pub fn CampaignPage() -> impl IntoView {
@@ -27,7 +27,7 @@ fn CampaignView(data: PageData) -> impl IntoView {
     let hero = data.images.first().cloned().map(|img| {
         view! { <img class="hero-image" src=img.url alt=img.alt width="1200" height="675" fetchpriority="high"/> }
     });
-    let open = c.status.accepts_pledges() && c.ends_at > data.server_now;
+    let open = c.is_open(data.server_now);
     let anchors = [
         ("story", Key::TheStory, true),
         ("rewards", Key::Rewards, !data.rewards.is_empty()),
@@ -71,7 +71,6 @@ fn CampaignView(data: PageData) -> impl IntoView {
                     <div class="prose" inner_html=c.story_html.clone()></div>
                 </section>
                 <RewardCatalogue slug=c.slug.clone() rewards=data.rewards.clone() open=open/>
-                <TeamTools slug=c.slug.clone() live=c.status.accepts_pledges()/>
                 <DesignersSection designers=data.designers.clone()/>
                 <PartnersWall partners=data.partners.clone()/>
                 <NeedsSection needs=data.needs.clone()/>

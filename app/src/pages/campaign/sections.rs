@@ -52,6 +52,12 @@ pub fn FundingBox(
             {matched}
             {(!ended).then(|| view! { <LiveTotals slug=campaign.slug.clone()/> })}
             <Countdown ends_at=campaign.ends_at server_now/>
+            {campaign.is_upcoming(server_now).then(|| view! {
+                <p class="notice" id="opens-on">
+                    {i18n.t(Key::OpensOn)} " "
+                    <time datetime=campaign.starts_at.to_rfc3339()>{i18n.date_time(campaign.starts_at)}</time>
+                </p>
+            })}
             <p class="small">
                 {if ended { i18n.t(Key::EndedOn) } else { i18n.t(Key::EndsOn) }} " "
                 <time datetime=campaign.ends_at.to_rfc3339()>{i18n.date_time(campaign.ends_at)}</time>
@@ -68,7 +74,7 @@ pub fn FundingBox(
                     }
                 })
                 .collect_view()}
-            {(campaign.status.accepts_pledges() && !ended).then(|| view! {
+            {campaign.is_open(server_now).then(|| view! {
                 <a class="button back-button" id="back-project" href=crate::paths::pledge_form(&campaign.slug, None, None)>
                     {i18n.t(Key::BackThisProject)}
                 </a>
@@ -220,46 +226,4 @@ pub fn FaqSection(faq: Vec<FaqEntry>) -> impl IntoView {
             </section>
         }
     })
-}
-
-/// For the campaign's owner and admins: what was collected, and cancelling a live campaign.
-#[component]
-pub fn TeamTools(slug: String, live: bool) -> impl IntoView {
-    use crate::api::pledges::{campaign_settlement, CancelCampaign};
-    let i18n = use_i18n();
-    let cancel = ServerAction::<CancelCampaign>::new();
-    let form_slug = StoredValue::new(slug.clone());
-    let settlement =
-        Resource::new(move || (slug.clone(), cancel.version().get()), |(slug, _)| campaign_settlement(slug));
-    let result: crate::components::form::Outcome = Signal::derive(move || cancel.value().get());
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let Ok(Some(s)) = settlement.await else { return ().into_any() };
-                view! {
-                    <section class="section team-tools" id="team-tools">
-                        <h2>{i18n.t(Key::SettlementTitle)}</h2>
-                        <dl class="settlement">
-                            <div><dt>{i18n.t(Key::SettlementCollected)}</dt><dd id="collected">{i18n.money(s.collected)} " (" {s.collected_count} ")"</dd></div>
-                            <div><dt>{i18n.t(Key::SettlementAwaiting)}</dt><dd id="awaiting">{i18n.money(s.awaiting)} " (" {s.awaiting_count} ")"</dd></div>
-                            <div><dt>{i18n.t(Key::SettlementDropped)}</dt><dd id="dropped">{i18n.money(s.dropped)} " (" {s.dropped_count} ")"</dd></div>
-                            <div><dt>{i18n.t(Key::SettlementRefunded)}</dt><dd id="refunded">{i18n.money(s.refunded)}</dd></div>
-                        </dl>
-                        {live.then(|| view! {
-                            <details class="team-cancel">
-                                <summary>{i18n.t(Key::CancelCampaign)}</summary>
-                                <p>{i18n.t(Key::CancelCampaignLead)}</p>
-                                <leptos::form::ActionForm action=cancel>
-                                    <input type="hidden" name="slug" value=form_slug.get_value()/>
-                                    <crate::components::form::FormError result/>
-                                    <button class="button danger" type="submit">{i18n.t(Key::CancelCampaign)}</button>
-                                </leptos::form::ActionForm>
-                            </details>
-                        })}
-                    </section>
-                }
-                .into_any()
-            })}
-        </Suspense>
-    }
 }

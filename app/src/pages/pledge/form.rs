@@ -41,7 +41,7 @@ fn PledgeFormView(data: PledgeFormPage) -> impl IntoView {
         Signal::derive(move || create.value().get().map(|r| r.map(|_| ())).or_else(|| change.value().get()));
     // once created, the server's redirect takes the browser to the pay page (pay.js mounts the
     // card form there)
-    let open = c.status.accepts_pledges() && c.ends_at > data.server_now;
+    let open = c.is_open(data.server_now);
     let terms = charge_terms(i18n, c.funding_model, c.ends_at);
     let min = i18n.money(c.min_pledge);
     let extra_value = editing.as_ref().map(|p| p.extra_amount.amount().to_string()).unwrap_or_default();

@@ -1,11 +1,14 @@
 //! `/studio/campaigns/{id}`: the campaign editor. A plain form (it works without JavaScript);
 //! once launched, the fields backers pledged on are shown fixed, and the server refuses them.
 
+use super::fields::{options_of, Choice, FormNote, TextArea, TextField};
 use super::load;
+use super::StudioNav;
+use crate::api::studio::review::SubmitCampaign;
 use crate::api::studio::{load_campaign_editor, SaveCampaign};
-use crate::components::form::{done, field_error, FormError, Outcome};
+use crate::components::form::{done, field_error, Outcome};
 use crate::components::progressive_form::ProgressiveForm;
-use crate::domain::{CampaignEditor, Currency, FundingModel};
+use crate::domain::{CampaignEditor, CampaignId, CampaignStatus, Currency, FundingModel};
 use crate::i18n::{use_i18n, Key};
 use crate::paths;
 use leptos::form::ActionForm;
@@ -42,6 +45,16 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
         <section class="wrap studio-editor" data-status=editor.status.as_str()>
             <p class="eyebrow"><a href=paths::STUDIO>{i18n.t(Key::StudioTitle)}</a> " · " {i18n.label(editor.status)}</p>
             <h1>{f.title.clone()}</h1>
+            <StudioNav campaign=editor.id current=Key::CampaignSettingsTitle/>
+            {editor.review_note.clone().map(|note| view! {
+                <div class="notice review-note" id="review-note">
+                    <h2>{i18n.t(Key::ReviewNoteTitle)}</h2>
+                    <p>{note}</p>
+                </div>
+            })}
+            {(editor.status == CampaignStatus::InReview).then(|| view! {
+                <p class="notice" role="status" id="submitted-notice">{i18n.t(Key::SubmittedNotice)}</p>
+            })}
             <Show when=move || saved.get()>
                 <p class="notice" role="status" id="campaign-saved">{i18n.t(Key::CampaignSaved)}</p>
             </Show>
@@ -51,7 +64,7 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
             <ProgressiveForm>
                 <ActionForm action=save attr:class="form editor-form" attr:id="campaign-form">
                     <input type="hidden" name="campaign" value=editor.id.0/>
-                    <FormError result/>
+                    <FormNote result fields=&[]/>
                     <h2>{i18n.t(Key::CampaignSettingsTitle)}</h2>
                     {text("title", Key::CampaignTitleLabel, f.title.clone(), false)}
                     {text("slug", Key::SlugLabel, f.slug.clone(), locked)}
@@ -74,7 +87,7 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
                         label=Key::FundingModelLabel
                         current=f.funding_model.clone()
                         fixed=locked
-                        options=FundingModel::ALL.iter().map(|m| (m.as_str().to_owned(), i18n.label(*m).to_owned())).collect()
+                        options=options_of(FundingModel::ALL, FundingModel::as_str)
                         error=field_error(result, "funding_model")
                     />
                     {date("starts_at", Key::StartsAtLabel, f.starts_at.clone())}
@@ -88,97 +101,28 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
                 <h2 id="preview-heading">{i18n.t(Key::StoryPreview)}</h2>
                 <div class="prose" id="story-preview" inner_html=editor.story_html.clone()></div>
             </section>
+            {(editor.status == CampaignStatus::Draft).then(|| view! { <SubmitSection campaign=editor.id/> })}
         </section>
     }
 }
 
-/// `form[name]`: the editor's fields are parsed together (`domain::CampaignForm`).
-fn input_name(name: &str) -> String {
-    format!("form[{name}]")
-}
-
-/// A field's frame: its label, the control (`#field-{name}`), and its error tied to it.
+/// A draft's way to the review (owners; the server checks the role and what is missing).
 #[component]
-fn Labelled(name: &'static str, label: Key, error: Signal<Option<Key>>, children: Children) -> impl IntoView {
+fn SubmitSection(campaign: CampaignId) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("field-{name}");
+    let submit = ServerAction::<SubmitCampaign>::new();
+    let result: Outcome = Signal::derive(move || submit.value().get());
     view! {
-        <div class="field" class:has-error=move || error.get().is_some()>
-            <label for=id.clone()>{i18n.t(label)}</label>
-            {children()}
-            <p class="field-error" id=format!("{id}-error") role="alert">{move || error.get().map(|k| i18n.t(k))}</p>
-        </div>
-    }
-}
-
-/// An `<input>` (text, or `datetime-local` for times in Geneva's time); read-only when fixed.
-#[component]
-fn TextField(
-    name: &'static str,
-    label: Key,
-    value: String,
-    fixed: bool,
-    #[prop(default = "text")] kind: &'static str,
-    error: Signal<Option<Key>>,
-) -> impl IntoView {
-    view! {
-        <Labelled name label error>
-            <input
-                id=format!("field-{name}")
-                type=kind
-                name=input_name(name)
-                value=value
-                readonly=fixed
-                required
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=format!("field-{name}-error")
-            />
-        </Labelled>
-    }
-}
-
-#[component]
-fn TextArea(name: &'static str, label: Key, value: String, rows: u32, error: Signal<Option<Key>>) -> impl IntoView {
-    view! {
-        <Labelled name label error>
-            <textarea
-                id=format!("field-{name}")
-                name=input_name(name)
-                rows=rows
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=format!("field-{name}-error")
-            >
-                {value}
-            </textarea>
-        </Labelled>
-    }
-}
-
-/// A `<select>`; when fixed, the choice is sent from a hidden field and the list is disabled.
-#[component]
-fn Choice(
-    name: &'static str,
-    label: Key,
-    current: String,
-    fixed: bool,
-    options: Vec<(String, String)>,
-    error: Signal<Option<Key>>,
-) -> impl IntoView {
-    let hidden = fixed.then(|| view! { <input type="hidden" name=input_name(name) value=current.clone()/> });
-    view! {
-        <Labelled name label error>
-            {hidden}
-            <select
-                id=format!("field-{name}")
-                name=(!fixed).then(|| input_name(name))
-                disabled=fixed
-                aria-describedby=format!("field-{name}-error")
-            >
-                {options
-                    .into_iter()
-                    .map(|(value, text)| view! { <option value=value.clone() selected=value == current>{text}</option> })
-                    .collect_view()}
-            </select>
-        </Labelled>
+        <section class="section submit-section" aria-labelledby="submit-heading">
+            <h2 id="submit-heading">{i18n.t(Key::SubmitTitle)}</h2>
+            <p>{i18n.t(Key::SubmitLead)}</p>
+            <ProgressiveForm>
+                <ActionForm action=submit attr:class="form" attr:id="submit-form">
+                    <input type="hidden" name="campaign" value=campaign.0/>
+                    <FormNote result fields=&["summary", "story", "ends_at"]/>
+                    <button class="button" type="submit">{i18n.t(Key::SubmitForReview)}</button>
+                </ActionForm>
+            </ProgressiveForm>
+        </section>
     }
 }

@@ -1,16 +1,26 @@
 //! The studio: `/studio` (the campaigns of the signed-in person's teams, with each one's next
-//! step), `/studio/new` (start a draft) and `/studio/campaigns/{id}` (the editor, editor.rs).
+//! step), `/studio/new` (start a draft), `/studio/campaigns/{id}` (the editor, editor.rs) and
+//! its rewards (rewards.rs, reward.rs) and its dashboard (dashboard.rs, chart.rs, team_tools.rs). Every form is a plain HTML form first.
 
+mod chart;
+mod dashboard;
 mod editor;
+mod fields;
+mod reward;
+mod rewards;
+mod team_tools;
 
+pub use dashboard::DashboardPage;
 pub use editor::CampaignEditorPage;
+pub use reward::RewardEditorPage;
+pub use rewards::RewardsPage;
 
 use super::load;
 use crate::api::auth::current_user;
 use crate::api::studio::{studio_campaigns, StartCampaign};
 use crate::components::form::{field_error, Field, FormError, Outcome};
 use crate::components::progressive_form::ProgressiveForm;
-use crate::domain::{CampaignStatus, MemberRole, StudioCampaign};
+use crate::domain::{CampaignId, CampaignStatus, MemberRole, StudioCampaign};
 use crate::i18n::{use_i18n, Key};
 use crate::paths;
 use leptos::form::ActionForm;
@@ -107,4 +117,37 @@ pub fn NewCampaignPage() -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// The tabs of a campaign in the studio; `current` names the page shown.
+#[component]
+fn StudioNav(campaign: CampaignId, current: Key) -> impl IntoView {
+    let i18n = use_i18n();
+    let tabs = [
+        (Key::CampaignSettingsTitle, paths::studio_campaign(campaign)),
+        (Key::NavRewards, paths::studio_rewards(campaign)),
+        (Key::NavDashboard, paths::studio_dashboard(campaign)),
+    ];
+    view! {
+        <nav class="studio-nav" aria-label=i18n.t(Key::StudioTitle)>
+            <ul class="plain">
+                {tabs
+                    .into_iter()
+                    .map(|(key, href)| {
+                        view! {
+                            <li>
+                                <a href=href aria-current=(key == current).then_some("page")>{i18n.t(key)}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// The campaign id in the address (`/studio/campaigns/{id}/...`).
+fn campaign_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or_default()
 }

@@ -49,7 +49,7 @@ struct OpenCampaign {
 
 async fn open_campaign(db: &mut PgConnection, campaign: CampaignId) -> Result<OpenCampaign, AppError> {
     let row = sqlx::query!(
-        r#"select status, currency, min_pledge, ends_at > now() as "open!"
+        r#"select status, currency, min_pledge, starts_at <= now() and ends_at > now() as "open!"
            from campaign where campaign_id = $1 for share"#,
         campaign.0
     )

@@ -109,6 +109,26 @@ pub enum EmailTemplate {
         amount: String,
         link: String,
     },
+    /// To a campaign's owners: their campaign was submitted for review.
+    CampaignSubmitted {
+        name: String,
+        campaign: String,
+        link: String,
+    },
+    /// To a campaign's owners: approved; public and open to pledges from `starts` (a date).
+    CampaignApproved {
+        name: String,
+        campaign: String,
+        starts: String,
+        link: String,
+    },
+    /// To a campaign's owners: sent back to draft, with the reviewer's reason.
+    CampaignReturned {
+        name: String,
+        campaign: String,
+        reason: String,
+        link: String,
+    },
 }
 
 /// A rendered email.
@@ -138,6 +158,9 @@ impl EmailTemplate {
             EmailTemplate::PaymentReminder { .. } => "payment_reminder",
             EmailTemplate::PledgeDropped { .. } => "pledge_dropped",
             EmailTemplate::Refunded { .. } => "refunded",
+            EmailTemplate::CampaignSubmitted { .. } => "campaign_submitted",
+            EmailTemplate::CampaignApproved { .. } => "campaign_approved",
+            EmailTemplate::CampaignReturned { .. } => "campaign_returned",
         }
     }
 

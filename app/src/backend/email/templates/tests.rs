@@ -109,7 +109,15 @@ fn pledge_and_payment_templates() -> Vec<EmailTemplate> {
             reward: String::new(),
             link: link.clone(),
         },
-        EmailTemplate::Refunded { name, campaign, amount, link },
+        EmailTemplate::Refunded { name: name.clone(), campaign: campaign.clone(), amount, link: link.clone() },
+        EmailTemplate::CampaignSubmitted { name: name.clone(), campaign: campaign.clone(), link: link.clone() },
+        EmailTemplate::CampaignApproved {
+            name: name.clone(),
+            campaign: campaign.clone(),
+            starts: date,
+            link: link.clone(),
+        },
+        EmailTemplate::CampaignReturned { name, campaign, reason: "Ajoutez des photos".into(), link },
     ]
 }
 

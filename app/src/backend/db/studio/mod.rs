@@ -1,5 +1,13 @@
-//! The studio's queries: a team's campaigns, a new draft, the editor's settings. Authorisation
-//! is the caller's (`auth::require_member` for the exact campaign) before any of these.
+//! The studio's queries: a team's campaigns, a new draft, the editor's settings; the rewards
+//! (rewards.rs, their slots, questions and pickup points in parts.rs), the review (review.rs)
+//! and the dashboard with the backers export (dashboard.rs). Authorisation is the caller's
+//! (`auth::require_member` for the exact campaign) before any of these, and every query of a
+//! campaign's part names the campaign too: an id of another campaign's part is not found.
+
+pub mod dashboard;
+pub mod parts;
+pub mod review;
+pub mod rewards;
 
 use super::{money, stored};
 use crate::domain::{
@@ -89,7 +97,7 @@ pub async fn editor(db: &mut PgConnection, id: CampaignId) -> Result<CampaignEdi
     let r = sqlx::query!(
         r#"
         select slug, title, summary, story_md, city, currency as "currency!", goal, funding_model, min_pledge,
-               starts_at as "starts_at: DateTime<Utc>", ends_at as "ends_at: DateTime<Utc>", status
+               starts_at as "starts_at: DateTime<Utc>", ends_at as "ends_at: DateTime<Utc>", status, review_note
         from campaign where campaign_id = $1
         "#,
         id.0
@@ -103,6 +111,7 @@ pub async fn editor(db: &mut PgConnection, id: CampaignId) -> Result<CampaignEdi
         id,
         status,
         story_html,
+        review_note: r.review_note.filter(|_| status == CampaignStatus::Draft),
         form: CampaignForm {
             slug: r.slug,
             title: r.title,
@@ -147,6 +156,9 @@ pub async fn save(db: &mut PgConnection, id: CampaignId, s: &CampaignSettings) -
     .await?
     .ok_or(AppError::NotFound)?;
     let status = stored(CampaignStatus::parse(&fixed.status))?;
+    if status == CampaignStatus::InReview {
+        return Err(AppError::Validation { field: "review".into(), message: Key::InReviewLocked });
+    }
     if status.is_public() {
         let locked = |field: &str| AppError::Validation { field: field.into(), message: Key::LockedAfterLaunch };
         let currency = stored(Currency::parse(&fixed.currency))?;

@@ -1,5 +1,10 @@
-//! The studio, where campaign teams work: their campaigns, a new draft, the campaign editor.
-//! Each call checks on the server the caller's role for the exact campaign it touches.
+//! The studio, where campaign teams work: their campaigns, a new draft, the campaign editor;
+//! the rewards (rewards.rs) and the review (review.rs). Each call checks on the server the
+//! caller's role for the exact campaign it touches, and names that campaign in every query.
+
+pub mod dashboard;
+pub mod review;
+pub mod rewards;
 
 use crate::domain::{CampaignEditor, CampaignForm, StudioCampaign};
 use crate::error::AppError;
@@ -13,6 +18,20 @@ mod server {
     pub use crate::error::AppError;
     pub use crate::i18n::Key;
     pub use crate::paths;
+
+    /// A transaction for a change by the campaign's team (`role` or above; admins too).
+    pub async fn team_tx(
+        campaign: CampaignId,
+        role: MemberRole,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, AppError> {
+        auth::require_member(campaign, role).await?;
+        Ok(state()?.pool.begin().await?)
+    }
+
+    /// A form's mistake, named by its field.
+    pub fn invalid((field, message): crate::domain::FieldError) -> AppError {
+        AppError::Validation { field: field.to_owned(), message }
+    }
 }
 
 /// The signed-in person's campaigns.
@@ -76,12 +95,9 @@ pub async fn save_campaign(campaign: i64, form: CampaignForm) -> Result<(), AppE
     with_status(
         async move {
             let id = CampaignId(campaign);
-            auth::require_member(id, MemberRole::Editor).await?;
-            let settings =
-                form.parse().map_err(|(field, message)| AppError::Validation { field: field.to_owned(), message })?;
-            let state = state()?;
-            let mut tx = state.pool.begin().await?;
-            studio::save(&mut tx, id, &settings).await?;
+            let settings = form.parse().map_err(invalid);
+            let mut tx = team_tx(id, MemberRole::Editor).await?;
+            studio::save(&mut tx, id, &settings?).await?;
             tx.commit().await?;
             leptos_axum::redirect(&paths::done(&paths::studio_campaign(id), "saved"));
             Ok(())

@@ -9,9 +9,13 @@ use crate::pages::admin::ReviewQueuePage;
 use crate::pages::auth::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage};
 use crate::pages::pledge::{MyPledgesPage, PayPage, PledgePage, PledgeResultPage, ReceiptPage};
 use crate::pages::studio::{
-    CampaignEditorPage, DashboardPage, NewCampaignPage, RewardEditorPage, RewardsPage, StudioPage,
+    CampaignEditorPage, CheckInPage, DashboardPage, NewCampaignPage, RewardEditorPage, RewardsPage, StudioPage,
+    UpdatesPage,
 };
-use crate::pages::{campaign::CampaignPage, designers::DesignerPage, designers::DesignerRegistry, home::HomePage};
+use crate::pages::{
+    campaign::CampaignPage, campaign::CampaignUpdatePage, designers::DesignerPage, designers::DesignerRegistry,
+    home::HomePage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
@@ -80,6 +84,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/studio/campaigns/:id/rewards/new") view=RewardEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("/studio/campaigns/:id/rewards/:tier") view=RewardEditorPage ssr=SsrMode::Async/>
                     <Route path=path!("/studio/campaigns/:id/dashboard") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/studio/campaigns/:id/updates") view=UpdatesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/campaigns/:slug/updates/:update") view=CampaignUpdatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/check-in/:token") view=CheckInPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/review") view=ReviewQueuePage ssr=SsrMode::Async/>
                 </Routes>
             </main>

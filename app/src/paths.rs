@@ -64,6 +64,26 @@ pub fn studio_export(campaign: crate::domain::CampaignId) -> String {
     format!("/studio/campaigns/{campaign}/backers.csv")
 }
 
+/// A campaign's updates in the studio.
+pub fn studio_updates(campaign: crate::domain::CampaignId) -> String {
+    format!("/studio/campaigns/{campaign}/updates")
+}
+
+/// One update's public page (where its email links).
+pub fn campaign_update(slug: &str, update: i64) -> String {
+    format!("/campaigns/{slug}/updates/{update}")
+}
+
+/// The check-in link a backer's QR code carries.
+pub fn check_in(token: &str) -> String {
+    format!("/check-in/{token}")
+}
+
+/// The calendar file of a pledge's time slot.
+pub fn calendar(pledge: PledgeId) -> String {
+    format!("/pledges/{pledge}/calendar.ics")
+}
+
 /// The admins' review queue.
 pub const ADMIN_REVIEW: &str = "/admin/review";
 pub const ACCOUNT: &str = "/account";

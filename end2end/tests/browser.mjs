@@ -94,3 +94,16 @@ export async function signIn(page, email) {
   await page.click('#sign-in-form button[type="submit"]');
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
+
+/** Types a card into the (fake) Card Element and submits it. */
+export async function payWithCard(page, number) {
+  await page.waitForURL(/\/pledges\/\d+\/pay$/);
+  await page.locator('#pay-box[data-ready="true"]').waitFor();
+  const card = page.locator('#pay-box .card-element');
+  await card.locator('input[placeholder="number"]').fill(number);
+  await card.locator('input[placeholder="exp_month"]').fill('12');
+  await card.locator('input[placeholder="exp_year"]').fill('34');
+  await card.locator('input[placeholder="cvc"]').fill('123');
+  await card.locator('input[placeholder="postal_code"]').fill('1204');
+  await page.click('#pay-box .pay-button');
+}

@@ -3,7 +3,7 @@
 // unit back; a card asking for authentication, completed and failed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, openBrowser, hydrated, screenshot, fillOptions, signUpInline } from './browser.mjs';
+import { BASE, openBrowser, hydrated, screenshot, fillOptions, signUpInline, payWithCard } from './browser.mjs';
 
 const SLUG = 'fil-rouge-geneve';
 let browser;
@@ -26,19 +26,6 @@ async function raised(page) {
 async function unitsLeft(page, tierId) {
   const text = await page.locator(`#reward-${tierId} .availability`).innerText();
   return Number(text.match(/(\d+)/)[1]);
-}
-
-/** Types a card into the (fake) Card Element and submits it. */
-async function payWithCard(page, number) {
-  await page.waitForURL(/\/pledges\/\d+\/pay$/);
-  await page.locator('#pay-box[data-ready="true"]').waitFor();
-  const card = page.locator('#pay-box .card-element');
-  await card.locator('input[placeholder="number"]').fill(number);
-  await card.locator('input[placeholder="exp_month"]').fill('12');
-  await card.locator('input[placeholder="exp_year"]').fill('34');
-  await card.locator('input[placeholder="cvc"]').fill('123');
-  await card.locator('input[placeholder="postal_code"]').fill('1204');
-  await page.click('#pay-box .pay-button');
 }
 
 test('a backer pledges for a limited reward, signing up inline, then cancels', async () => {

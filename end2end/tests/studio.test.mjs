@@ -4,7 +4,9 @@
 // (an admin approves), the home page, a backer booking a slot, and the price lock.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, openBrowser, hydrated, screenshot, emailTo, fillOptions, signUpInline, signIn } from './browser.mjs';
+import {
+  BASE, openBrowser, hydrated, screenshot, emailTo, fillOptions, signUpInline, signIn, payWithCard,
+} from './browser.mjs';
 
 const email = `atelier.${Date.now()}@example.org`;
 let browser;
@@ -111,11 +113,6 @@ test('the owner adds rewards and submits; an admin approves; a backer books a sl
   await page.click('#reward-form button[type="submit"]');
   await page.waitForURL(/\/rewards\/\d+\?done=saved$/);
   await page.locator('#reward-saved').waitFor();
-  await hydrated(page);
-  await page.fill('#question-field-prompt', 'Taille');
-  await page.fill('#question-field-choices', 'S, M, L');
-  await page.click('#question-form button[type="submit"]');
-  await page.locator('.question-list li', { hasText: 'Taille' }).waitFor();
 
   // a workshop with two time slots; a slot ending before it starts is refused in place
   await page.goto(`${editor}/rewards/new`);
@@ -125,6 +122,12 @@ test('the owner adds rewards and submits; an admin approves; a backer books a sl
   await page.selectOption('#field-fulfilment', 'in_person');
   await page.fill('#field-price', '35');
   await saveReward(page);
+  // a question for its backers
+  await page.fill('#question-field-prompt', 'Niveau');
+  await page.fill('#question-field-choices', 'Débutant·e\nConfirmé·e');
+  await page.click('#question-form button[type="submit"]');
+  await page.locator('.question-list li', { hasText: 'Niveau' }).waitFor();
+  await hydrated(page);
   await page.fill('#new-slot-field-starts_at', genevaInput(60 * 24 * 10));
   await page.fill('#new-slot-field-ends_at', genevaInput(60 * 24 * 10 - 60));
   await page.click('#new-slot-form button[type="submit"]');
@@ -171,6 +174,8 @@ test('the owner adds rewards and submits; an admin approves; a backer books a sl
   await emailTo(email, 'approuvée');
 
   // live: on the home page; a backer books the workshop's first slot
+  const backerEmail = `lea.${Date.now()}@example.org`;
+  let checkIn;
   const backer = await openBrowser();
   try {
     await backer.page.goto(`${BASE}/`);
@@ -178,9 +183,13 @@ test('the owner adds rewards and submits; an admin approves; a backer books a sl
     await backer.page.goto(`${BASE}/campaigns/${SLUG}/pledge?tier=${workshop}`);
     await hydrated(backer.page);
     await fillOptions(backer.page);
-    await signUpInline(backer.page, 'Léa Bron', `lea.${Date.now()}@example.org`);
+    await signUpInline(backer.page, 'Léa Bron', backerEmail);
     await backer.page.click('#pledge-submit');
-    await backer.page.waitForURL(/\/pledges\/\d+\/pay$/);
+    await payWithCard(backer.page, '4242424242424242');
+    await backer.page.locator('#pledge-result[data-status="active"]').waitFor();
+    // the ticket: a calendar file and the check-in code
+    await backer.page.locator('a[href$="/calendar.ics"]').waitFor();
+    checkIn = await backer.page.locator('#checkin-link').getAttribute('href');
     assert.deepEqual(backer.problems, []);
   } finally {
     await backer.close();
@@ -198,5 +207,31 @@ test('the owner adds rewards and submits; an admin approves; a backer books a sl
   const publicPage = await page.goto(`${BASE}/campaigns/${SLUG}`);
   assert.equal(publicPage.status(), 200);
   await page.locator('.reward-card', { hasText: 'Apportez un vêtement à réparer.' }).waitFor();
+
+  // an update, previewed, published: on the campaign page, and emailed to the backer
+  await page.goto(`${editor}/updates`);
+  await hydrated(page);
+  await page.fill('#new-update-field-title', 'Le premier atelier est complet');
+  await page.fill('#new-update-field-body', 'Merci\u00a0! Un **second** créneau ouvre bientôt.');
+  await page.click('#new-update-form button[type="submit"]');
+  await page.locator('#update-saved').waitFor();
+  await page.locator('.studio-update .update-preview strong', { hasText: 'second' }).waitFor();
+  await page.locator('.studio-update form[id^="publish-"] button').click();
+  await page.locator('#update-published').waitFor();
+  await page.goto(`${BASE}/campaigns/${SLUG}#updates`);
+  await page.locator('#updates h3', { hasText: 'Le premier atelier est complet' }).waitFor();
+  await emailTo(backerEmail, 'Le premier atelier est complet');
+
+  // the backers export has the backer's row with the answer
+  const csv = await page.request.get(`${editor}/backers.csv`);
+  assert.equal(csv.status(), 200);
+  const row = (await csv.text()).split('\n').find((line) => line.includes('Léa Bron'));
+  assert.ok(row?.includes('Niveau: Débutant·e'), row);
+  // at the workshop, the owner scans the backer's code: checked in, and on the attendee list
+  await page.goto(`${BASE}${checkIn}`);
+  await page.locator('#check-in[data-state="done"]').waitFor();
+  await page.goto(`${editor}/dashboard`);
+  await page.locator('.attendees li[data-checked-in="true"]', { hasText: 'Léa Bron' }).waitFor({ state: 'attached' });
+  await screenshot(page, 'studio-dashboard');
   assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
 });

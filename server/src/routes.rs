@@ -41,6 +41,7 @@ pub fn router(
         .route("/lang", post(set_language))
         .route("/webhooks/stripe", post(app::backend::webhooks::stripe_webhook))
         .route("/studio/campaigns/{id}/backers.csv", get(backers_csv))
+        .route("/pledges/{id}/calendar.ics", get(pledge_calendar))
         .merge(assets::router(&state.leptos_options.site_pkg_dir, &pkg_dir))
         .merge(live::events::router(live.clone(), state.pool.clone()))
         .leptos_routes(&state, routes, move || app::shell(options.clone()))
@@ -116,6 +117,25 @@ async fn set_language(State(state): State<AppState>, Form(choice): Form<Language
     (StatusCode::SEE_OTHER, [(header::LOCATION, next), (header::SET_COOKIE, cookie)]).into_response()
 }
 
+/// A file answered as a download, or the error in the reader's language.
+fn download(result: Result<(String, Vec<u8>), app::error::AppError>, kind: &str, i18n: app::i18n::I18n) -> Response {
+    match result {
+        Ok((name, bytes)) => (
+            [
+                (header::CONTENT_TYPE, kind.to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+                (header::CACHE_CONTROL, "private, no-store".to_owned()),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(e) => {
+            let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            (status, i18n.t(e.message())).into_response()
+        }
+    }
+}
+
 /// The backers export of a campaign (CSV download), for its owners and admins; anyone else gets
 /// the error, in their language, and no data.
 async fn backers_csv(
@@ -125,19 +145,18 @@ async fn backers_csv(
     headers: axum::http::HeaderMap,
 ) -> Response {
     let i18n = app::i18n::I18n { locale: app::i18n::locale_from_headers(&headers) };
-    match app::backend::export::for_owner(&state, &session, app::domain::CampaignId(campaign), i18n).await {
-        Ok((name, csv)) => (
-            [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
-                (header::CACHE_CONTROL, "private, no-store".to_owned()),
-            ],
-            csv,
-        )
-            .into_response(),
-        Err(e) => {
-            let status = StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            (status, i18n.t(e.message())).into_response()
-        }
-    }
+    let csv = app::backend::export::for_owner(&state, &session, app::domain::CampaignId(campaign), i18n).await;
+    download(csv, "text/csv; charset=utf-8", i18n)
+}
+
+/// The calendar file of a pledge's time slot, for its backer.
+async fn pledge_calendar(
+    State(state): State<AppState>,
+    session: Session,
+    Path(pledge): Path<i64>,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    let i18n = app::i18n::I18n { locale: app::i18n::locale_from_headers(&headers) };
+    let ics = app::backend::tickets::calendar_for_backer(&state, &session, app::domain::PledgeId(pledge)).await;
+    download(ics.map(|(name, text)| (name, text.into_bytes())), "text/calendar; charset=utf-8", i18n)
 }

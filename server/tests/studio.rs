@@ -145,6 +145,7 @@ fn endpoints(
     slot: &str,
     question: &str,
     point: &str,
+    update: &str,
 ) -> Vec<(&'static str, Vec<(String, String)>)> {
     let pairs = |list: &[(&str, &str)]| list.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<Vec<_>>();
     let slot_form = |extra: &[(&str, &str)]| {
@@ -183,6 +184,25 @@ fn endpoints(
         ("studio/pickup/remove", pairs(&[("campaign", a), ("point", point)])),
         ("studio/submit", pairs(&[("campaign", a)])),
         ("studio/dashboard", pairs(&[("campaign", a)])),
+        ("studio/updates", pairs(&[("campaign", a)])),
+        ("studio/fulfil", pairs(&[("campaign", a), ("on", "true")])),
+        ("studio/check-in", pairs(&[("campaign", a), ("pledge", "1")])),
+        (
+            "studio/update/save",
+            pairs(&[("campaign", a), ("form[title]", "Pris"), ("form[body]", "Pris"), ("form[visibility]", "public")]),
+        ),
+        (
+            "studio/update/save",
+            pairs(&[
+                ("campaign", a),
+                ("update", update),
+                ("form[title]", "Pris"),
+                ("form[body]", "Pris"),
+                ("form[visibility]", "public"),
+            ]),
+        ),
+        ("studio/update/publish", pairs(&[("campaign", a), ("update", update)])),
+        ("studio/update/delete", pairs(&[("campaign", a), ("update", update)])),
         ("studio/backers", pairs(&[("campaign", a), ("filter[q]", "a")])),
         ("admin/review/approve", pairs(&[("campaign", a)])),
         ("admin/review/send-back", pairs(&[("campaign", a), ("reason", "Pris")])),
@@ -199,7 +219,8 @@ async fn snapshot(pool: &PgPool, campaign: i64) -> String {
                  from reward_slot s join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id),
                 (select count(*) from reward_question q join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id),
                 (select count(*) from pickup_point where campaign_id = c.campaign_id),
-                (select count(*) from reward_pickup_point rp join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id))
+                (select count(*) from reward_pickup_point rp join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id),
+                (select string_agg(concat_ws(',', title, body_md, published_at), ';') from campaign_update where campaign_id = c.campaign_id))
          from campaign c where c.campaign_id = $1",
     )
     .bind(campaign)
@@ -225,9 +246,9 @@ async fn a_team_reaches_only_its_own_campaigns(pool: PgPool) {
         .await
         .unwrap();
     let tier = tier.to_string();
-    for (endpoint, form) in endpoints(&a, &tier, "0", "0", "0").into_iter().filter(|(e, f)| {
-        matches!(*e, "studio/reward/slot" | "studio/reward/question" | "studio/pickup")
-            && !f.iter().any(|(k, _)| k == "slot")
+    for (endpoint, form) in endpoints(&a, &tier, "0", "0", "0", "0").into_iter().filter(|(e, f)| {
+        matches!(*e, "studio/reward/slot" | "studio/reward/question" | "studio/pickup" | "studio/update/save")
+            && !f.iter().any(|(k, _)| k == "slot" || k == "update")
     }) {
         assert_eq!(send(&app, &alice, endpoint, &form).await.status(), 200, "{endpoint}");
     }
@@ -251,11 +272,12 @@ async fn a_team_reaches_only_its_own_campaigns(pool: PgPool) {
     )
     .await;
     let point = id("select pickup_point_id from pickup_point where campaign_id = $1").await;
+    let update = id("select campaign_update_id from campaign_update where campaign_id = $1").await;
     let a_id = a.parse::<i64>().unwrap();
     let before = snapshot(&pool, a_id).await;
 
     let stranger = app.browser();
-    for (endpoint, form) in endpoints(&a, &tier, &slot, &question, &point) {
+    for (endpoint, form) in endpoints(&a, &tier, &slot, &question, &point, &update) {
         // Bob (another team, not an admin) and a stranger get nothing
         for (client, expected) in [(&bob, 403), (&stranger, 401)] {
             let response = send(&app, client, endpoint, &form).await;
@@ -266,7 +288,8 @@ async fn a_team_reaches_only_its_own_campaigns(pool: PgPool) {
             .iter()
             .map(|(k, v)| if k == "campaign" { (k.clone(), b.clone()) } else { (k.clone(), v.clone()) })
             .collect();
-        let names_a_part = form.iter().any(|(k, _)| ["tier", "slot", "question", "point"].contains(&k.as_str()));
+        let names_a_part =
+            form.iter().any(|(k, _)| ["tier", "slot", "question", "point", "update"].contains(&k.as_str()));
         if names_a_part && endpoint.starts_with("studio/") {
             let response = send(&app, &bob, endpoint, &crossed).await;
             assert_eq!(response.status(), 404, "{endpoint} with campaign B and A's parts");

@@ -197,7 +197,12 @@ pub async fn load_pledge(pledge: i64) -> Result<PledgeView, AppError> {
         async move {
             let state = state()?;
             let user = auth::require_user().await?;
-            pledges::view(&mut *state.pool.acquire().await?, PledgeId(pledge), user.id).await
+            let mut view = pledges::view(&mut *state.pool.acquire().await?, PledgeId(pledge), user.id).await?;
+            if let (true, Some(token)) = (view.has_ticket(), &view.checkin_token) {
+                let link = state.settings.links.absolute(&paths::check_in(token));
+                view.checkin_qr = Some(crate::backend::tickets::qr_svg(&link)?);
+            }
+            Ok(view)
         }
         .await,
     )

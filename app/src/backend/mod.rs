@@ -15,6 +15,8 @@ pub mod payments;
 pub mod review;
 pub mod security;
 pub mod stripe;
+pub mod tickets;
+pub mod updates;
 pub mod webhooks;
 
 use crate::error::AppError;

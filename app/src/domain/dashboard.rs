@@ -32,6 +32,30 @@ pub struct SlotSales {
     pub starts_at: DateTime<Utc>,
     pub claimed: i64,
     pub capacity: i64,
+    /// Who holds a place (card saved or paid), and who came.
+    pub attendees: Vec<Attendee>,
+}
+
+/// A backer expected at a time slot.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attendee {
+    pub pledge: PledgeId,
+    pub name: String,
+    pub quantity: i32,
+    pub checked_in_at: Option<DateTime<Utc>>,
+}
+
+/// What the check-in link shows the team member who opened it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub name: String,
+    pub reward: String,
+    pub slot: DateTime<Utc>,
+    pub quantity: i32,
+    /// When the backer came; `None` when the pledge holds no place (nothing was recorded).
+    pub checked_in_at: Option<DateTime<Utc>>,
+    /// Checked in before this scan.
+    pub already: bool,
 }
 
 /// Everything on the dashboard but the backers table and the money (`TeamTools`).

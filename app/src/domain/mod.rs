@@ -13,6 +13,7 @@ mod reward_form;
 mod status;
 mod text;
 mod time;
+mod update_form;
 pub mod views;
 
 pub use account::{DisplayName, DisplayNameError, NewPassword, PasswordError};
@@ -20,7 +21,8 @@ pub use campaign_form::{
     local_input, CampaignEditor, CampaignForm, CampaignSettings, ReviewItem, StudioCampaign, MAX_DAYS,
 };
 pub use dashboard::{
-    BackerFilter, BackerRow, BackersPage, Dashboard, PledgeDay, SlotSales, TierSales, BACKERS_PER_PAGE,
+    Attendee, BackerFilter, BackerRow, BackersPage, CheckIn, Dashboard, PledgeDay, SlotSales, TierSales,
+    BACKERS_PER_PAGE,
 };
 pub use enums::{
     Fulfilment, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind, PartnerLevel, PartnerStatus,
@@ -37,6 +39,7 @@ pub use reward_form::{
 pub use status::{CampaignStatus, PaymentKind, PaymentStatus, PledgeStatus, TransitionError};
 pub use text::{Email, EmailError, Slug, SlugError};
 pub use time::{from_zurich, to_zurich, TimeLeft};
+pub use update_form::{StudioUpdate, UpdateForm, UpdatePage, UpdateSettings, UpdatesEditor};
 
 /// Error returned when a stored or submitted code names no known variant of an enum.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -277,6 +277,7 @@ impl NeedView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UpdateView {
+    pub id: i64,
     pub title: String,
     /// sanitised HTML; empty for a backers-only update the reader may not see
     pub body_html: String,
@@ -393,6 +394,24 @@ pub struct PledgeView {
     pub payment_error: Option<String>,
     /// Before the deadline, pending or active: the backer may change or cancel it.
     pub changeable: bool,
+    /// Where the time slot (or the reward) takes place.
+    pub slot_location: Option<String>,
+    /// When the team handed the reward over.
+    pub fulfilled_at: Option<DateTime<Utc>>,
+    /// When the backer was checked in at the time slot.
+    pub checked_in_at: Option<DateTime<Utc>>,
+    /// For a time slot held (card saved or paid): the check-in link's token.
+    pub checkin_token: Option<String>,
+    /// The check-in link as a QR code (SVG), on the pledge's own page.
+    #[serde(default)]
+    pub checkin_qr: Option<String>,
+}
+
+impl PledgeView {
+    /// Holds its place at a time slot: it has a ticket (calendar file, check-in code).
+    pub fn has_ticket(&self) -> bool {
+        self.slot.is_some() && matches!(self.status, PledgeStatus::Active | PledgeStatus::Collected)
+    }
 }
 
 /// The pay page: the summary, and what Stripe.js must do.

@@ -3,8 +3,10 @@
 //! caller's role for the exact campaign it touches, and names that campaign in every query.
 
 pub mod dashboard;
+pub mod fulfilment;
 pub mod review;
 pub mod rewards;
+pub mod updates;
 
 use crate::domain::{CampaignEditor, CampaignForm, StudioCampaign};
 use crate::error::AppError;

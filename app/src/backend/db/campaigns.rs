@@ -390,7 +390,7 @@ async fn needs(db: &mut PgConnection, id: CampaignId) -> Result<Vec<NeedView>, A
 async fn updates(db: &mut PgConnection, id: CampaignId) -> Result<Vec<UpdateView>, AppError> {
     let rows = sqlx::query!(
         r#"
-        select title, body_md, visibility, published_at as "published_at!: DateTime<Utc>"
+        select campaign_update_id, title, body_md, visibility, published_at as "published_at!: DateTime<Utc>"
         from campaign_update
         where campaign_id = $1 and published_at is not null and published_at <= now()
         order by published_at desc
@@ -406,7 +406,13 @@ async fn updates(db: &mut PgConnection, id: CampaignId) -> Result<Vec<UpdateView
                 UpdateVisibility::Public => markdown::render(&u.body_md),
                 UpdateVisibility::Backers => String::new(),
             };
-            Ok(UpdateView { title: u.title, body_html, visibility, published_at: u.published_at })
+            Ok(UpdateView {
+                id: u.campaign_update_id,
+                title: u.title,
+                body_html,
+                visibility,
+                published_at: u.published_at,
+            })
         })
         .collect()
 }

@@ -2,6 +2,9 @@
 
 mod rewards;
 mod sections;
+mod update;
+
+pub use update::CampaignUpdatePage;
 
 use super::load;
 use crate::api::campaigns::load_campaign_page;
@@ -74,7 +77,7 @@ fn CampaignView(data: PageData) -> impl IntoView {
                 <DesignersSection designers=data.designers.clone()/>
                 <PartnersWall partners=data.partners.clone()/>
                 <NeedsSection needs=data.needs.clone()/>
-                <UpdatesSection updates=data.updates.clone()/>
+                <UpdatesSection slug=c.slug.clone() updates=data.updates.clone()/>
                 <FaqSection faq=data.faq.clone()/>
             </div>
         </article>

@@ -173,7 +173,7 @@ pub fn NeedsSection(needs: Vec<NeedView>) -> impl IntoView {
 }
 
 #[component]
-pub fn UpdatesSection(updates: Vec<UpdateView>) -> impl IntoView {
+pub fn UpdatesSection(slug: String, updates: Vec<UpdateView>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <section id="updates" class="section" aria-labelledby="updates-heading">
@@ -188,13 +188,17 @@ pub fn UpdatesSection(updates: Vec<UpdateView>) -> impl IntoView {
                             UpdateVisibility::Public => view! { <div class="prose" inner_html=u.body_html.clone()></div> }.into_any(),
                             UpdateVisibility::Backers => view! { <p class="muted">{i18n.label(u.visibility)}</p> }.into_any(),
                         };
+                        let link = crate::paths::campaign_update(&slug, u.id);
                         view! {
                             <article class="update">
                                 <p class="muted small">
                                     <time datetime=u.published_at.to_rfc3339()>{i18n.date(to_zurich(u.published_at).date())}</time>
                                 </p>
-                                <h3>{u.title.clone()}</h3>
+                                <h3><a href=link.clone()>{u.title.clone()}</a></h3>
                                 {body}
+                                {(u.visibility == UpdateVisibility::Backers).then(|| view! {
+                                    <p><a href=link>{i18n.t(Key::ReadUpdate)}</a></p>
+                                })}
                             </article>
                         }
                     })

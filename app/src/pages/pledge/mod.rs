@@ -76,6 +76,36 @@ fn PledgeSummary(pledge: PledgeView) -> impl IntoView {
             {answers}
             <div><dt>{i18n.t(Key::PledgeTotal)}</dt><dd class="pledge-total">{i18n.money(pledge.total)}</dd></div>
             <div><dt>{i18n.t(Key::PledgeStatusLabel)}</dt><dd class="pledge-status">{i18n.label(pledge.status)}</dd></div>
+            {pledge.fulfilled_at.map(|at| view! {
+                <div class="fulfilled"><dt>{i18n.t(Key::FulfilledOn)}</dt><dd>{i18n.date_time(at)}</dd></div>
+            })}
+            {pledge.checked_in_at.map(|at| view! {
+                <div class="checked-in"><dt>{i18n.t(Key::CheckInTitle)}</dt><dd>{i18n.date_time(at)}</dd></div>
+            })}
         </dl>
+        <Ticket pledge/>
     }
+}
+
+/// A time slot's ticket: the calendar file, and on the pledge's own page the check-in code.
+#[component]
+fn Ticket(pledge: PledgeView) -> impl IntoView {
+    let i18n = use_i18n();
+    pledge.has_ticket().then(|| {
+        let qr = pledge.checkin_qr.clone().zip(pledge.checkin_token.clone()).map(|(svg, token)| {
+            view! {
+                <div class="ticket-qr">
+                    <h2>{i18n.t(Key::CheckInQrTitle)}</h2>
+                    <a id="checkin-link" href=paths::check_in(&token) aria-label=i18n.t(Key::CheckInQrTitle) inner_html=svg></a>
+                    <p class="hint">{i18n.t(Key::CheckInQrHint)}</p>
+                </div>
+            }
+        });
+        view! {
+            <div class="ticket" id=format!("ticket-{}", pledge.id)>
+                <p><a class="button secondary" href=paths::calendar(pledge.id) rel="external" download>{i18n.t(Key::AddToCalendar)}</a></p>
+                {qr}
+            </div>
+        }
+    })
 }

@@ -6,10 +6,12 @@ use super::chart::PledgeChart;
 use super::team_tools::TeamTools;
 use super::{campaign_param, load, StudioNav};
 use crate::api::studio::dashboard::{load_backers, load_dashboard};
+use crate::api::studio::fulfilment::{CheckInBacker, Fulfil};
 use crate::components::progress::ProgressBar;
-use crate::domain::{BackerFilter, BackersPage, CampaignId, Dashboard, PledgeStatus};
+use crate::domain::{Attendee, BackerFilter, BackersPage, CampaignId, Dashboard, PledgeStatus};
 use crate::i18n::{use_i18n, Key};
 use crate::paths;
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -26,6 +28,7 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
     let i18n = use_i18n();
     let c = dashboard.campaign.clone();
     let percent = c.percent();
+    let checked_in = crate::components::form::done("checked-in", Signal::derive(|| None));
     let time_left = if c.is_open(dashboard.server_now) {
         i18n.time_left_short(c.ends_at, dashboard.server_now)
     } else {
@@ -51,7 +54,10 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
             </dl>
             <ProgressBar percent label=i18n.percent_funded(percent)/>
             <PledgeChart dashboard=dashboard.clone()/>
-            <section class="section" aria-labelledby="sales-heading">
+            <Show when=move || checked_in.get()>
+                <p class="notice" role="status" id="checked-in">{i18n.t(Key::CheckedInNotice)}</p>
+            </Show>
+            <section class="section" id="sales" aria-labelledby="sales-heading">
                 <h2 id="sales-heading">{i18n.t(Key::SalesTitle)}</h2>
                 <table class="sales-table">
                     <tbody>
@@ -75,7 +81,10 @@ fn DashboardView(dashboard: Dashboard) -> impl IntoView {
                                             view! {
                                                 <tr class="slot-sales" id=format!("slot-sales-{}", s.id)>
                                                     <th scope="row">"— " {i18n.date_time(s.starts_at)}</th>
-                                                    <td>{format!("{} / {}", s.claimed, s.capacity)} " " {i18n.t(Key::BookedLabel)}</td>
+                                                    <td>
+                                                        {format!("{} / {}", s.claimed, s.capacity)} " " {i18n.t(Key::BookedLabel)}
+                                                        <Attendees campaign=c.id attendees=s.attendees/>
+                                                    </td>
                                                 </tr>
                                             }
                                         })
@@ -115,14 +124,17 @@ fn Backers(campaign: CampaignId) -> impl IntoView {
                     {i18n.t(Key::ExportCsv)}
                 </a>
             </p>
-            {load(backers, move |page: BackersPage| view! { <BackersTable page filter=filter()/> })}
+            {load(backers, move |page: BackersPage| view! { <BackersTable campaign page filter=filter()/> })}
         </section>
     }
 }
 
 #[component]
-fn BackersTable(page: BackersPage, filter: BackerFilter) -> impl IntoView {
+fn BackersTable(campaign: CampaignId, page: BackersPage, filter: BackerFilter) -> impl IntoView {
     let i18n = use_i18n();
+    let fulfil = ServerAction::<Fulfil>::new();
+    let fulfilled = crate::components::form::done("fulfilled", Signal::derive(move || fulfil.value().get()));
+    let hidden_filter = filter_fields(&filter);
     let pages = page.pages();
     let link = |n: u32| filter.query(n);
     let tier_options = std::iter::once((String::new(), i18n.t(Key::AllRewards).to_owned()))
@@ -156,6 +168,15 @@ fn BackersTable(page: BackersPage, filter: BackerFilter) -> impl IntoView {
             </div>
         </form>
         <p class="muted small" id="backers-count">{i18n.backers(page.matching)}</p>
+        <Show when=move || fulfilled.get()>
+            <p class="notice" role="status" id="fulfilled">{i18n.t(Key::FulfilledNotice)}</p>
+        </Show>
+        <ActionForm action=fulfil attr:class="inline-form" attr:id="fulfil-all">
+            <input type="hidden" name="campaign" value=campaign.0/>
+            <input type="hidden" name="on" value="true"/>
+            {hidden_filter}
+            <button class="button secondary small" type="submit">{i18n.t(Key::FulfilAllShown)}</button>
+        </ActionForm>
         <div class="table-scroll">
             <table class="backers-table">
                 <thead>
@@ -172,6 +193,7 @@ fn BackersTable(page: BackersPage, filter: BackerFilter) -> impl IntoView {
                         .rows
                         .into_iter()
                         .map(|r| {
+                            let fields = filter_fields(&filter);
                             view! {
                                 <tr id=format!("backer-{}", r.pledge) data-status=r.status.as_str()>
                                     <td>{r.name.clone()} <br/> <span class="muted small">{r.email.clone()}</span></td>
@@ -184,6 +206,17 @@ fn BackersTable(page: BackersPage, filter: BackerFilter) -> impl IntoView {
                                     <td>
                                         {i18n.label(r.status)}
                                         {r.fulfilled.then(|| view! { <br/> <span class="badge">{i18n.t(Key::Fulfilled)}</span> })}
+                                        {(r.reward.is_some() && matches!(r.status, PledgeStatus::Active | PledgeStatus::Collected)).then(move || view! {
+                                            <ActionForm action=fulfil attr:class="inline-form" attr:id=format!("fulfil-{}", r.pledge)>
+                                                <input type="hidden" name="campaign" value=campaign.0/>
+                                                <input type="hidden" name="pledge" value=r.pledge.0/>
+                                                <input type="hidden" name="on" value=(!r.fulfilled).to_string()/>
+                                                {fields}
+                                                <button class="button secondary small" type="submit">
+                                                    {i18n.t(if r.fulfilled { Key::MarkNotFulfilled } else { Key::MarkFulfilled })}
+                                                </button>
+                                            </ActionForm>
+                                        })}
                                     </td>
                                     <td>{i18n.date_time(r.created_at)}</td>
                                 </tr>
@@ -199,4 +232,54 @@ fn BackersTable(page: BackersPage, filter: BackerFilter) -> impl IntoView {
             {(page.page < pages).then(|| view! { <a rel="next" href=link(page.page + 1)>{i18n.t(Key::NextPage)} " →"</a> })}
         </nav>
     }
+}
+
+/// Who holds a place at a slot, who came, and a button to check someone in by hand.
+#[component]
+fn Attendees(campaign: CampaignId, attendees: Vec<Attendee>) -> impl IntoView {
+    let i18n = use_i18n();
+    let check_in = ServerAction::<CheckInBacker>::new();
+    (!attendees.is_empty()).then(|| {
+        view! {
+            <details class="attendees">
+                <summary>{i18n.t(Key::AttendeesLabel)} " (" {attendees.len()} ")"</summary>
+                <ul class="plain">
+                    {attendees
+                        .into_iter()
+                        .map(|a| {
+                            let state = match a.checked_in_at {
+                                Some(at) => view! { <span class="badge">{i18n.t(Key::CheckedInAt)} " " {i18n.date_time(at)}</span> }.into_any(),
+                                None => view! {
+                                    <ActionForm action=check_in attr:class="inline-form">
+                                        <input type="hidden" name="campaign" value=campaign.0/>
+                                        <input type="hidden" name="pledge" value=a.pledge.0/>
+                                        <button class="button secondary small" type="submit">{i18n.t(Key::CheckInButton)}</button>
+                                    </ActionForm>
+                                }
+                                .into_any(),
+                            };
+                            view! {
+                                <li id=format!("attendee-{}", a.pledge) data-checked-in=a.checked_in_at.is_some().to_string()>
+                                    {a.name.clone()} {(a.quantity > 1).then(|| format!(" × {}", a.quantity))} " " {state}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </details>
+        }
+    })
+}
+
+/// The filter's fields, hidden: a form that acts on the list shown comes back to it.
+fn filter_fields(filter: &BackerFilter) -> impl IntoView {
+    [
+        ("q", filter.q.clone()),
+        ("tier", filter.tier.clone()),
+        ("status", filter.status.clone()),
+        ("page", filter.page().to_string()),
+    ]
+    .into_iter()
+    .map(|(name, value)| view! { <input type="hidden" name=format!("filter[{name}]") value=value/> })
+    .collect_view()
 }

@@ -1,19 +1,24 @@
 //! The studio: `/studio` (the campaigns of the signed-in person's teams, with each one's next
 //! step), `/studio/new` (start a draft), `/studio/campaigns/{id}` (the editor, editor.rs) and
-//! its rewards (rewards.rs, reward.rs) and its dashboard (dashboard.rs, chart.rs, team_tools.rs). Every form is a plain HTML form first.
+//! its rewards (rewards.rs, reward.rs), its updates (updates.rs) and its dashboard (dashboard.rs,
+//! chart.rs, team_tools.rs). Every form is a plain HTML form first.
 
 mod chart;
+mod check_in;
 mod dashboard;
 mod editor;
 mod fields;
 mod reward;
 mod rewards;
 mod team_tools;
+mod updates;
 
+pub use check_in::CheckInPage;
 pub use dashboard::DashboardPage;
 pub use editor::CampaignEditorPage;
 pub use reward::RewardEditorPage;
 pub use rewards::RewardsPage;
+pub use updates::UpdatesPage;
 
 use super::load;
 use crate::api::auth::current_user;
@@ -126,6 +131,7 @@ fn StudioNav(campaign: CampaignId, current: Key) -> impl IntoView {
     let tabs = [
         (Key::CampaignSettingsTitle, paths::studio_campaign(campaign)),
         (Key::NavRewards, paths::studio_rewards(campaign)),
+        (Key::Updates, paths::studio_updates(campaign)),
         (Key::NavDashboard, paths::studio_dashboard(campaign)),
     ];
     view! {

@@ -126,7 +126,10 @@ async fn views(
                   coalesce((select array_agg(a.reward_question_id order by a.reward_question_id) from pledge_answer a
                             where a.pledge_id = p.pledge_id), '{}') as "answer_ids!",
                   coalesce((select array_agg(a.answer order by a.reward_question_id) from pledge_answer a
-                            where a.pledge_id = p.pledge_id), '{}') as "answers!"
+                            where a.pledge_id = p.pledge_id), '{}') as "answers!",
+                  coalesce(s.location, t.location) as "slot_location?",
+                  p.fulfilled_at as "fulfilled_at: DateTime<Utc>", p.checked_in_at as "checked_in_at: DateTime<Utc>",
+                  p.checkin_token::text as "checkin_token!"
            from pledge p join campaign c using (campaign_id)
            left join reward_tier t on t.reward_tier_id = p.reward_tier_id
            left join reward_slot s on s.reward_slot_id = p.reward_slot_id
@@ -168,6 +171,11 @@ async fn views(
                 payment_due_at: r.payment_due_at,
                 payment_error: r.payment_error,
                 changeable: r.open && status.changeable() && !r.charge_open,
+                slot_location: r.slot_location,
+                fulfilled_at: r.fulfilled_at,
+                checked_in_at: r.checked_in_at,
+                checkin_token: r.slot_starts.map(|_| r.checkin_token),
+                checkin_qr: None,
             })
         })
         .collect()

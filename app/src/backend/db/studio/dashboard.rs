@@ -3,8 +3,8 @@
 
 use super::super::{money, stored};
 use crate::domain::{
-    BackerFilter, BackerRow, BackersPage, CampaignId, Dashboard, PledgeDay, PledgeId, PledgeStatus, RewardSlotId,
-    RewardTierId, SlotSales, TierSales, BACKERS_PER_PAGE,
+    Attendee, BackerFilter, BackerRow, BackersPage, CampaignId, Dashboard, PledgeDay, PledgeId, PledgeStatus,
+    RewardSlotId, RewardTierId, SlotSales, TierSales, BACKERS_PER_PAGE,
 };
 use crate::error::AppError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -26,6 +26,26 @@ pub async fn dashboard(db: &mut PgConnection, id: CampaignId) -> Result<Dashboar
     .into_iter()
     .map(|d| PledgeDay { day: d.day, amount: d.amount, pledges: d.pledges })
     .collect();
+    let mut attendees: HashMap<i64, Vec<Attendee>> = HashMap::new();
+    for a in sqlx::query!(
+        r#"select p.reward_slot_id as "slot!", p.pledge_id, u.display_name, p.quantity,
+                  p.checked_in_at as "checked_in_at: DateTime<Utc>"
+           from pledge p join app_user u on u.user_id = p.backer_id
+           where p.campaign_id = $1 and p.reward_slot_id is not null and p.status = any($2)
+           order by u.display_name, p.pledge_id"#,
+        id.0,
+        &PledgeStatus::codes(super::fulfilment::HANDED_OVER)
+    )
+    .fetch_all(&mut *db)
+    .await?
+    {
+        attendees.entry(a.slot).or_default().push(Attendee {
+            pledge: PledgeId(a.pledge_id),
+            name: a.display_name,
+            quantity: a.quantity,
+            checked_in_at: a.checked_in_at,
+        });
+    }
     let mut slots: HashMap<i64, Vec<SlotSales>> = HashMap::new();
     for s in sqlx::query!(
         r#"select s.reward_tier_id, s.reward_slot_id, s.starts_at as "starts_at: DateTime<Utc>", s.claimed, s.capacity
@@ -41,6 +61,7 @@ pub async fn dashboard(db: &mut PgConnection, id: CampaignId) -> Result<Dashboar
             starts_at: s.starts_at,
             claimed: i64::from(s.claimed),
             capacity: i64::from(s.capacity),
+            attendees: attendees.remove(&s.reward_slot_id).unwrap_or_default(),
         });
     }
     let tiers = sqlx::query!(

@@ -1,13 +1,15 @@
 //! The studio's queries: a team's campaigns, a new draft, the editor's settings; the rewards
 //! (rewards.rs, their slots, questions and pickup points in parts.rs), the review (review.rs)
-//! and the dashboard with the backers export (dashboard.rs). Authorisation is the caller's
+//! the dashboard with the backers export (dashboard.rs) and the updates (updates.rs). Authorisation is the caller's
 //! (`auth::require_member` for the exact campaign) before any of these, and every query of a
 //! campaign's part names the campaign too: an id of another campaign's part is not found.
 
 pub mod dashboard;
+pub mod fulfilment;
 pub mod parts;
 pub mod review;
 pub mod rewards;
+pub mod updates;
 
 use super::{money, stored};
 use crate::domain::{

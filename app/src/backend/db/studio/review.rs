@@ -91,6 +91,13 @@ pub struct Recipient {
     pub locale: Locale,
 }
 
+impl Recipient {
+    /// From an account's row (its stored language code).
+    pub fn new(email: String, name: String, locale: &str) -> Recipient {
+        Recipient { email, name, locale: Locale::from_tag(locale).unwrap_or_default() }
+    }
+}
+
 /// The campaign's owners.
 pub async fn owners(db: &mut PgConnection, id: CampaignId) -> Result<Vec<Recipient>, AppError> {
     let rows = sqlx::query!(
@@ -100,14 +107,7 @@ pub async fn owners(db: &mut PgConnection, id: CampaignId) -> Result<Vec<Recipie
     )
     .fetch_all(db)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Recipient {
-            email: r.email,
-            name: r.display_name,
-            locale: Locale::from_tag(&r.locale).unwrap_or_default(),
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Recipient::new(r.email, r.display_name, &r.locale)).collect())
 }
 
 /// The campaigns waiting for review, the longest waiting first.

@@ -109,6 +109,14 @@ pub enum EmailTemplate {
         amount: String,
         link: String,
     },
+    /// To a campaign's backers: an update its team published (`body` is its Markdown text).
+    CampaignNews {
+        name: String,
+        campaign: String,
+        title: String,
+        body: String,
+        link: String,
+    },
     /// To a campaign's owners: their campaign was submitted for review.
     CampaignSubmitted {
         name: String,
@@ -158,6 +166,7 @@ impl EmailTemplate {
             EmailTemplate::PaymentReminder { .. } => "payment_reminder",
             EmailTemplate::PledgeDropped { .. } => "pledge_dropped",
             EmailTemplate::Refunded { .. } => "refunded",
+            EmailTemplate::CampaignNews { .. } => "campaign_news",
             EmailTemplate::CampaignSubmitted { .. } => "campaign_submitted",
             EmailTemplate::CampaignApproved { .. } => "campaign_approved",
             EmailTemplate::CampaignReturned { .. } => "campaign_returned",

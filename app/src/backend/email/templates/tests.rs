@@ -111,6 +111,13 @@ fn pledge_and_payment_templates() -> Vec<EmailTemplate> {
         },
         EmailTemplate::Refunded { name: name.clone(), campaign: campaign.clone(), amount, link: link.clone() },
         EmailTemplate::CampaignSubmitted { name: name.clone(), campaign: campaign.clone(), link: link.clone() },
+        EmailTemplate::CampaignNews {
+            name: name.clone(),
+            campaign: campaign.clone(),
+            title: "Le métier est arrivé".into(),
+            body: "Venez le voir **samedi**.".into(),
+            link: link.clone(),
+        },
         EmailTemplate::CampaignApproved {
             name: name.clone(),
             campaign: campaign.clone(),

@@ -4,6 +4,7 @@
 // (an admin approves), the home page, a backer booking a slot, and the price lock.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import {
   BASE, openBrowser, hydrated, screenshot, emailTo, fillOptions, signUpInline, signIn, payWithCard,
 } from './browser.mjs';
@@ -81,6 +82,23 @@ function genevaInput(minutes) {
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
 }
 
+/** A PNG of `width` × `height` in a warm colour, made here (no image library needed). */
+function png(width, height) {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4); length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0); header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([190, 90, 60]))]);
+  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
 const TITLE = 'Atelier du Rhône — réparer ensemble';
 const SLUG = 'atelier-du-rhone-reparer-ensemble';
 
@@ -102,6 +120,16 @@ test('the owner adds rewards and submits; an admin approves; a backer books a sl
   await page.fill('#field-ends_at', genevaInput(60 * 24 * 20));
   await page.click('#campaign-form button[type="submit"]');
   await page.locator('#campaign-saved').waitFor();
+
+  // the hero picture: a document is refused, a picture is taken
+  await page.setInputFiles('#image-file', { name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('%PDF-1.7 not a picture') });
+  await page.click('#image-form button[type="submit"]');
+  await page.locator('#image-error', { hasText: 'n’est pas une image' }).waitFor();
+  await page.setInputFiles('#image-file', { name: 'atelier.png', mimeType: 'image/png', buffer: png(1200, 675) });
+  await page.fill('#image-alt', 'L’atelier et ses machines à coudre');
+  await page.click('#image-form button[type="submit"]');
+  await page.locator('#image-uploaded').waitFor();
+  assert.equal(await page.locator('.image-list img').count(), 1);
 
   // a limited reward with a question
   await page.click('.studio-nav a[href$="/rewards"]');
@@ -180,6 +208,10 @@ test('the owner adds rewards and submits; an admin approves; a backer books a sl
   try {
     await backer.page.goto(`${BASE}/`);
     await backer.page.locator('a', { hasText: TITLE }).first().waitFor();
+    await backer.page.goto(`${BASE}/campaigns/${SLUG}`);
+    const hero = backer.page.locator('img.hero-image');
+    assert.equal(await hero.getAttribute('alt'), 'L’atelier et ses machines à coudre');
+    assert.match(await hero.getAttribute('srcset'), /480w.*960w.*1200w|480w.*960w/);
     await backer.page.goto(`${BASE}/campaigns/${SLUG}/pledge?tier=${workshop}`);
     await hydrated(backer.page);
     await fillOptions(backer.page);

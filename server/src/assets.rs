@@ -21,6 +21,20 @@ pub fn router<S: Clone + Send + Sync + 'static>(prefix: &str, dir: &Path) -> Rou
     Router::new().nest_service(&format!("/{prefix}"), files).layer(middleware::from_fn(cache_control))
 }
 
+/// Uploaded pictures under `/media/`: their names carry their content's hash, so browsers keep
+/// them a year.
+pub fn media_router<S: Clone + Send + Sync + 'static>(dir: &Path) -> Router<S> {
+    Router::new().nest_service("/media", ServeDir::new(dir)).layer(middleware::from_fn(immutable))
+}
+
+async fn immutable(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    if response.status().is_success() {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
+    }
+    response
+}
+
 async fn cache_control(request: Request, next: Next) -> Response {
     let hashed = is_hashed(request.uri().path());
     let mut response = next.run(request).await;

@@ -70,6 +70,8 @@ pub struct Config {
     pub mail_from: String,
     /// `EMAIL_DIR` (default `target/mail`).
     pub email_dir: std::path::PathBuf,
+    /// `TRAME_MEDIA_DIR` (default `target/media`): uploaded pictures, served under `/media/`.
+    pub media_dir: std::path::PathBuf,
     /// `TRAME_DEPLOYMENT_ID` (default `dev`; required with a live Stripe key): names this
     /// deployment in Stripe idempotency keys, so that two deployments on one Stripe account
     /// (staging and production) never collide. Change it after restoring a database backup.
@@ -127,6 +129,10 @@ impl Config {
                 .filter(|v| !v.is_empty())
                 .unwrap_or_else(|| "Trame <trame@example.org>".into()),
             email_dir: lookup("EMAIL_DIR").filter(|v| !v.is_empty()).unwrap_or_else(|| "target/mail".into()).into(),
+            media_dir: lookup("TRAME_MEDIA_DIR")
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| "target/media".into())
+                .into(),
             deployment_id: deployment_id(&lookup)?,
             run_workers: parse(&lookup, "TRAME_WORKER", true)?,
             trust_proxy: parse(&lookup, "TRAME_TRUST_PROXY", false)?,

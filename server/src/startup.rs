@@ -102,6 +102,7 @@ impl Application {
             deployment_id: config.deployment_id.clone(),
             admin_emails: config.admin_emails.clone(),
             trust_proxy: config.trust_proxy,
+            media_dir: config.media_dir.clone(),
         });
         let workers = WorkerContext {
             pool: pool.clone(),

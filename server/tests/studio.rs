@@ -186,6 +186,8 @@ fn endpoints(
         ("studio/dashboard", pairs(&[("campaign", a)])),
         ("studio/updates", pairs(&[("campaign", a)])),
         ("studio/fulfil", pairs(&[("campaign", a), ("on", "true")])),
+        ("studio/image/hero", pairs(&[("campaign", a), ("image", "1")])),
+        ("studio/image/remove", pairs(&[("campaign", a), ("image", "1")])),
         ("studio/check-in", pairs(&[("campaign", a), ("pledge", "1")])),
         (
             "studio/update/save",

@@ -11,6 +11,7 @@ pub mod jobs;
 pub mod limits;
 pub mod live;
 pub mod markdown;
+pub mod media;
 pub mod payments;
 pub mod review;
 pub mod security;
@@ -56,6 +57,8 @@ pub struct Settings {
     pub admin_emails: Vec<String>,
     /// Use `X-Forwarded-For` for the client's address (only behind a trusted proxy).
     pub trust_proxy: bool,
+    /// Where uploaded pictures are written (`TRAME_MEDIA_DIR`), served under `/media/`.
+    pub media_dir: std::path::PathBuf,
 }
 
 /// Gives an error answer of a server function its HTTP status (they otherwise answer 500). Not

@@ -63,6 +63,17 @@ pub struct CampaignEditor {
     pub story_html: String,
     /// Why the review sent it back to draft (until it is submitted again).
     pub review_note: Option<String>,
+    /// Its pictures, the hero first.
+    pub images: Vec<StudioImage>,
+}
+
+/// A picture of a campaign in the editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StudioImage {
+    pub id: i64,
+    pub url: String,
+    pub alt: String,
+    pub srcset: String,
 }
 
 /// A campaign waiting in the admins' review queue.

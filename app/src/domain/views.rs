@@ -28,6 +28,8 @@ pub struct SignedInUser {
 pub struct Image {
     pub url: String,
     pub alt: String,
+    /// Every width of an uploaded picture (`url 480w, …`); empty for a single file.
+    pub srcset: String,
 }
 
 /// A campaign as listed on the home page.

@@ -251,6 +251,7 @@ mod tests {
         texts.extend(labels(PartnerLevel::ALL));
         texts.extend(labels(NeedKind::ALL));
         texts.extend(labels(UpdateVisibility::ALL));
+        texts.extend(labels(QuestionKind::ALL));
         let mut faults = Vec::new();
         for (name, (fr, en, de)) in &texts {
             for (locale, text) in [(Locale::Fr, fr), (Locale::En, en), (Locale::De, de)] {

@@ -121,6 +121,7 @@ impl TestApp {
             ("TRAME_WORKER".into(), "false".into()),
             ("LEPTOS_SITE_ADDR".into(), "127.0.0.1:0".into()),
             ("EMAIL_DIR".into(), email_dir.display().to_string()),
+            ("TRAME_MEDIA_DIR".into(), email_dir.join("media").display().to_string()),
             // every test database numbers its pledges from 1 and all share one Stripe fake that
             // honours idempotency keys: each app is a deployment of its own
             ("TRAME_DEPLOYMENT_ID".into(), deployment_id()),

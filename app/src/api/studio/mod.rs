@@ -4,6 +4,7 @@
 
 pub mod dashboard;
 pub mod fulfilment;
+pub mod media;
 pub mod review;
 pub mod rewards;
 pub mod updates;

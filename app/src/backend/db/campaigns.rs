@@ -42,7 +42,11 @@ impl CampaignCardRow {
             title: self.title,
             summary: self.summary,
             city: self.city,
-            image: self.image_url.map(|url| Image { url, alt: self.image_alt.unwrap_or_default() }),
+            image: self.image_url.map(|url| Image {
+                url,
+                alt: self.image_alt.unwrap_or_default(),
+                srcset: String::new(),
+            }),
             backers: i64::from(self.backer_count),
             ends_at: self.ends_at,
         })
@@ -194,10 +198,13 @@ async fn campaign_row(
 }
 
 async fn images(db: &mut PgConnection, id: CampaignId) -> Result<Vec<Image>, AppError> {
-    let rows = sqlx::query!("select url, alt from campaign_image where campaign_id = $1 order by position", id.0)
-        .fetch_all(&mut *db)
-        .await?;
-    Ok(rows.into_iter().map(|r| Image { url: r.url, alt: r.alt }).collect())
+    let rows = sqlx::query!(
+        "select url, alt, srcset from campaign_image where campaign_id = $1 order by position, campaign_image_id",
+        id.0
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(rows.into_iter().map(|r| Image { url: r.url, alt: r.alt, srcset: r.srcset }).collect())
 }
 
 /// The visible reward tiers of a campaign, with their slots, pickup points and questions.

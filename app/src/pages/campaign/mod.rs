@@ -28,7 +28,40 @@ fn CampaignView(data: PageData) -> impl IntoView {
     let i18n = use_i18n();
     let c = data.campaign.clone();
     let hero = data.images.first().cloned().map(|img| {
-        view! { <img class="hero-image" src=img.url alt=img.alt width="1200" height="675" fetchpriority="high"/> }
+        let srcset = (!img.srcset.is_empty()).then_some(img.srcset);
+        view! {
+            <img
+                class="hero-image"
+                src=img.url
+                srcset=srcset
+                sizes="(min-width: 60rem) 36rem, 100vw"
+                alt=img.alt
+                width="1200"
+                height="675"
+                fetchpriority="high"
+            />
+        }
+    });
+    let gallery = (data.images.len() > 1).then(|| {
+        let images = data.images[1..].to_vec();
+        view! {
+            <section id="gallery" class="section" aria-labelledby="gallery-heading">
+                <h2 id="gallery-heading">{i18n.t(Key::Gallery)}</h2>
+                <ul class="plain gallery">
+                    {images
+                        .into_iter()
+                        .map(|img| {
+                            let srcset = (!img.srcset.is_empty()).then_some(img.srcset);
+                            view! {
+                                <li>
+                                    <img src=img.url srcset=srcset sizes="(min-width: 60rem) 20rem, 50vw" alt=img.alt loading="lazy"/>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
     });
     let open = c.is_open(data.server_now);
     let anchors = [
@@ -73,6 +106,7 @@ fn CampaignView(data: PageData) -> impl IntoView {
                     <h2 id="story-heading">{i18n.t(Key::TheStory)}</h2>
                     <div class="prose" inner_html=c.story_html.clone()></div>
                 </section>
+                {gallery}
                 <RewardCatalogue slug=c.slug.clone() rewards=data.rewards.clone() open=open/>
                 <DesignersSection designers=data.designers.clone()/>
                 <PartnersWall partners=data.partners.clone()/>

@@ -101,6 +101,7 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
                 <h2 id="preview-heading">{i18n.t(Key::StoryPreview)}</h2>
                 <div class="prose" id="story-preview" inner_html=editor.story_html.clone()></div>
             </section>
+            <super::images::Images campaign=editor.id images=editor.images.clone()/>
             {(editor.status == CampaignStatus::Draft).then(|| view! { <SubmitSection campaign=editor.id/> })}
         </section>
     }

@@ -8,6 +8,7 @@ mod check_in;
 mod dashboard;
 mod editor;
 mod fields;
+mod images;
 mod reward;
 mod rewards;
 mod team_tools;

@@ -6,6 +6,7 @@
 
 pub mod dashboard;
 pub mod fulfilment;
+pub mod media;
 pub mod parts;
 pub mod review;
 pub mod rewards;
@@ -104,12 +105,14 @@ pub async fn editor(db: &mut PgConnection, id: CampaignId) -> Result<CampaignEdi
         "#,
         id.0
     )
-    .fetch_optional(db)
+    .fetch_optional(&mut *db)
     .await?
     .ok_or(AppError::NotFound)?;
     let status = stored(CampaignStatus::parse(&r.status))?;
     let story_html = crate::backend::markdown::render(&r.story_md);
+    let images = media::list(db, id).await?;
     Ok(CampaignEditor {
+        images,
         id,
         status,
         story_html,

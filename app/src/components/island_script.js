@@ -3,7 +3,9 @@
 
 	function idle(c) {
 		if ("requestIdleCallback" in window) {
-			window.requestIdleCallback(c);
+			// Trame: a deadline, so a page that is never idle (a busy phone, a loaded machine)
+			// still hydrates within a second
+			window.requestIdleCallback(c, { timeout: 1000 });
 		} else {
 			c();
 		}

@@ -56,7 +56,8 @@ mod bundle {
     use std::sync::OnceLock;
 
     /// Leptos's island loader (leptos 0.8, `hydration/island_script.js`): imports the bundle
-    /// when the browser is idle, then hydrates every `<leptos-island>` of the page.
+    /// when the browser is idle (within a second at the latest: our one change), then hydrates
+    /// every `<leptos-island>` of the page.
     pub const ISLAND_SCRIPT: &str = include_str!("island_script.js");
 
     /// The built files' names without extension.

@@ -187,6 +187,8 @@ fn endpoints(
         ("studio/updates", pairs(&[("campaign", a)])),
         ("studio/fulfil", pairs(&[("campaign", a), ("on", "true")])),
         ("studio/image/hero", pairs(&[("campaign", a), ("image", "1")])),
+        ("studio/faq/add", pairs(&[("campaign", a), ("form[question]", "Pris"), ("form[answer]", "Pris")])),
+        ("studio/faq/remove", pairs(&[("campaign", a), ("entry", "1")])),
         ("studio/image/remove", pairs(&[("campaign", a), ("image", "1")])),
         ("studio/check-in", pairs(&[("campaign", a), ("pledge", "1")])),
         (
@@ -313,5 +315,38 @@ async fn a_team_reaches_only_its_own_campaigns(pool: PgPool) {
     }
     assert_eq!(snapshot(&pool, a_id).await, before, "nothing of campaign A changed");
     assert_eq!(my_campaign(&app, &bob).await["title"], "Campagne B", "Bob's list has only his");
+    app.stop().await;
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn questions_and_answers_show_on_the_campaign_page_sanitised(pool: PgPool) {
+    let f = fixtures::campaign(&pool, "all_or_nothing", 1000).await;
+    let app = TestApp::spawn(pool.clone()).await;
+    let editor = member(&app, "editor@example.org", true).await;
+    join_team(&pool, f.campaign, "editor@example.org", "editor").await;
+    let id = f.campaign.to_string();
+    let add = |question: &'static str, answer: &'static str| {
+        let (app, editor, id) = (&app, &editor, id.clone());
+        async move {
+            app.call(
+                editor,
+                "studio/faq/add",
+                &[("campaign", &id), ("form[question]", question), ("form[answer]", answer)],
+            )
+            .await
+        }
+    };
+    assert_eq!(error_field(add("Quand ?", "  ").await).await, "answer");
+    let answer = "Dès **avril**.<script>alert(1)</script> [là](javascript:alert(1))";
+    assert_eq!(add("Quand recevrai-je ma contrepartie ?", answer).await.status(), 200);
+    let (_, page) = app.page(&format!("/campaigns/{}", f.slug), &[]).await;
+    assert!(page.contains("Quand recevrai-je ma contrepartie ?") && page.contains("<strong>avril</strong>"));
+    assert!(!page.contains("<script>alert") && !page.contains("href=\"javascript:"));
+    let editor_page: serde_json::Value =
+        app.call(&editor, "studio/editor", &[("campaign", &id)]).await.json().await.unwrap();
+    let entry = editor_page["faq"][0]["id"].to_string();
+    assert_eq!(app.call(&editor, "studio/faq/remove", &[("campaign", &id), ("entry", &entry)]).await.status(), 200);
+    let (_, page) = app.page(&format!("/campaigns/{}", f.slug), &[]).await;
+    assert!(!page.contains("Quand recevrai-je ma contrepartie ?"));
     app.stop().await;
 }

@@ -65,6 +65,41 @@ pub struct CampaignEditor {
     pub review_note: Option<String>,
     /// Its pictures, the hero first.
     pub images: Vec<StudioImage>,
+    /// Its questions and answers, in order.
+    pub faq: Vec<StudioFaq>,
+}
+
+/// A question and its answer (Markdown) as posted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FaqForm {
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FaqSettings {
+    pub question: String,
+    pub answer_md: String,
+}
+
+impl FaqForm {
+    pub fn parse(&self) -> Result<FaqSettings, FieldError> {
+        let question = text(&self.question, 1, 300).ok_or(("question", Key::QuestionPromptInvalid))?;
+        let answer_md = self.answer.replace("\r\n", "\n").trim().to_owned();
+        if answer_md.is_empty() || answer_md.chars().count() > 5_000 {
+            return Err(("answer", Key::FaqAnswerInvalid));
+        }
+        Ok(FaqSettings { question, answer_md })
+    }
+}
+
+/// A question and answer in the editor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StudioFaq {
+    pub id: i64,
+    pub question: String,
+    pub answer: String,
 }
 
 /// A picture of a campaign in the editor.

@@ -18,7 +18,8 @@ pub mod views;
 
 pub use account::{DisplayName, DisplayNameError, NewPassword, PasswordError};
 pub use campaign_form::{
-    local_input, CampaignEditor, CampaignForm, CampaignSettings, ReviewItem, StudioCampaign, StudioImage, MAX_DAYS,
+    local_input, CampaignEditor, CampaignForm, CampaignSettings, FaqForm, FaqSettings, ReviewItem, StudioCampaign,
+    StudioFaq, StudioImage, MAX_DAYS,
 };
 pub use dashboard::{
     Attendee, BackerFilter, BackerRow, BackersPage, CheckIn, Dashboard, PledgeDay, SlotSales, TierSales,

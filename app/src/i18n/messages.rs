@@ -246,6 +246,10 @@ messages! {
     ImageTooManyPixels => ("Cette image est trop grande (40 mégapixels et 12’000 pixels de côté au plus).", "This picture is too large (40 megapixels and 12,000 pixels a side at most).", "Dieses Bild ist zu gross (höchstens 40 Megapixel und 12’000 Pixel pro Seite)."),
     ImageTooSmall => ("Cette image est trop petite (320 pixels de large au moins).", "This picture is too small (at least 320 pixels wide).", "Dieses Bild ist zu klein (mindestens 320 Pixel breit)."),
     Gallery => ("Galerie", "Gallery", "Galerie"),
+    // studio: FAQ
+    FaqAnswerLabel => ("Réponse (Markdown)", "Answer (Markdown)", "Antwort (Markdown)"),
+    AddFaq => ("Ajouter la question", "Add the question", "Frage hinzufügen"),
+    FaqAnswerInvalid => ("Écrivez la réponse (5’000 signes au plus).", "Write the answer (5,000 characters at most).", "Schreiben Sie die Antwort (höchstens 5’000 Zeichen)."),
     // layout
     SiteTagline => ("Financement participatif de la mode durable locale", "Crowdfunding for local sustainable fashion", "Crowdfunding für lokale nachhaltige Mode"),
     SkipToContent => ("Aller au contenu", "Skip to content", "Zum Inhalt springen"),

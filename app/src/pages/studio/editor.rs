@@ -102,6 +102,7 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
                 <div class="prose" id="story-preview" inner_html=editor.story_html.clone()></div>
             </section>
             <super::images::Images campaign=editor.id images=editor.images.clone()/>
+            <super::faq::FaqEditor campaign=editor.id entries=editor.faq.clone()/>
             {(editor.status == CampaignStatus::Draft).then(|| view! { <SubmitSection campaign=editor.id/> })}
         </section>
     }

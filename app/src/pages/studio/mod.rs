@@ -7,6 +7,7 @@ mod chart;
 mod check_in;
 mod dashboard;
 mod editor;
+mod faq;
 mod fields;
 mod images;
 mod reward;

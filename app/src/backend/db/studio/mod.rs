@@ -5,6 +5,7 @@
 //! campaign's part names the campaign too: an id of another campaign's part is not found.
 
 pub mod dashboard;
+pub mod faq;
 pub mod fulfilment;
 pub mod media;
 pub mod parts;
@@ -111,8 +112,10 @@ pub async fn editor(db: &mut PgConnection, id: CampaignId) -> Result<CampaignEdi
     let status = stored(CampaignStatus::parse(&r.status))?;
     let story_html = crate::backend::markdown::render(&r.story_md);
     let images = media::list(db, id).await?;
+    let faq = faq::list(db, id).await?;
     Ok(CampaignEditor {
         images,
+        faq,
         id,
         status,
         story_html,

@@ -64,6 +64,11 @@ impl AppError {
         }
     }
 
+    /// A refused input, named by its field, with the sentence that says why.
+    pub fn invalid(field: &str, message: Key) -> AppError {
+        AppError::Validation { field: field.to_owned(), message }
+    }
+
     /// Logs an unexpected failure with its cause chain and hides it from the user.
     #[cfg(feature = "ssr")]
     pub fn internal(context: &str, cause: &(dyn std::error::Error + 'static)) -> AppError {

@@ -91,9 +91,13 @@ pub const FORGOT_PASSWORD: &str = "/forgot-password";
 
 /// Where a form that stays on its page sends the browser after success: the page again, with
 /// `?done=` naming what was done (it shows the notice; works the same with or without
-/// JavaScript, since the server answers every form with a redirect).
+/// JavaScript, since the server answers every form with a redirect). A `#fragment` of `path`
+/// stays last, where browsers read it.
 pub fn done(path: &str, what: &str) -> String {
-    format!("{path}?done={what}")
+    match path.split_once('#') {
+        Some((page, fragment)) => format!("{page}?done={what}#{fragment}"),
+        None => format!("{path}?done={what}"),
+    }
 }
 
 /// The link in the verification email.

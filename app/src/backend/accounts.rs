@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::i18n::{request_locale, Key};
 
 pub fn invalid(field: &str, message: Key) -> AppError {
-    AppError::Validation { field: field.to_owned(), message }
+    AppError::invalid(field, message)
 }
 
 pub fn parse_email(value: &str) -> Result<Email, AppError> {

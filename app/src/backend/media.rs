@@ -27,7 +27,7 @@ pub const WIDTHS: [u32; 3] = [480, 960, 1600];
 const JPEG_QUALITY: u8 = 82;
 
 fn refused(message: Key) -> AppError {
-    AppError::Validation { field: "image".into(), message }
+    AppError::invalid("image", message)
 }
 
 /// One width written.
@@ -142,7 +142,7 @@ pub fn url(path: &str) -> String {
 pub async fn upload(state: &AppState, campaign: CampaignId, bytes: Vec<u8>, alt: &str) -> Result<(), AppError> {
     let alt = alt.trim();
     if alt.chars().count() > 300 {
-        return Err(AppError::Validation { field: "alt".into(), message: Key::LocationTooLong });
+        return Err(AppError::invalid("alt", Key::LocationTooLong));
     }
     let folder = state.settings.media_dir.clone();
     let hash = hex::encode(&Sha256::digest(&bytes)[..12]);

@@ -12,13 +12,9 @@ use crate::error::AppError;
 use crate::i18n::{I18n, Key};
 use crate::paths;
 
-fn refused(field: &str, message: Key) -> AppError {
-    AppError::Validation { field: field.to_owned(), message }
-}
-
 /// The transition, or a clear refusal (`review` names the step that cannot happen now).
 fn step(c: &UnderReview, to: CampaignStatus) -> Result<(), AppError> {
-    c.status.transition(to).map(drop).map_err(|_| refused("review", Key::ReviewStepRefused))
+    c.status.transition(to).map(drop).map_err(|_| AppError::invalid("review", Key::ReviewStepRefused))
 }
 
 /// The team sends its draft to review: it must have a summary, a story and a deadline ahead.
@@ -27,13 +23,13 @@ pub async fn submit(state: &AppState, id: CampaignId) -> Result<(), AppError> {
     let c = review::lock(&mut tx, id).await?;
     step(&c, CampaignStatus::InReview)?;
     if !c.has_summary {
-        return Err(refused("summary", Key::SubmitNeedsSummary));
+        return Err(AppError::invalid("summary", Key::SubmitNeedsSummary));
     }
     if !c.has_story {
-        return Err(refused("story", Key::SubmitNeedsStory));
+        return Err(AppError::invalid("story", Key::SubmitNeedsStory));
     }
     if c.ends_at <= c.now {
-        return Err(refused("ends_at", Key::DeadlinePassed));
+        return Err(AppError::invalid("ends_at", Key::DeadlinePassed));
     }
     review::record(&mut tx, id, CampaignStatus::InReview, None, None).await?;
     let link = state.settings.links.absolute(paths::STUDIO);
@@ -51,7 +47,7 @@ pub async fn approve(state: &AppState, id: CampaignId, admin: UserId) -> Result<
     let c = review::lock(&mut tx, id).await?;
     step(&c, CampaignStatus::Live)?;
     if c.ends_at <= c.now {
-        return Err(refused("ends_at", Key::DeadlinePassed));
+        return Err(AppError::invalid("ends_at", Key::DeadlinePassed));
     }
     review::record(&mut tx, id, CampaignStatus::Live, Some(admin), None).await?;
     if c.starts_at > c.now {
@@ -77,7 +73,7 @@ pub async fn approve(state: &AppState, id: CampaignId, admin: UserId) -> Result<
 pub async fn send_back(state: &AppState, id: CampaignId, admin: UserId, reason: &str) -> Result<(), AppError> {
     let reason = reason.trim();
     if !(1..=2000).contains(&reason.chars().count()) {
-        return Err(refused("reason", Key::ReviewReasonNeeded));
+        return Err(AppError::invalid("reason", Key::ReviewReasonNeeded));
     }
     let mut tx = state.pool.begin().await?;
     let c = review::lock(&mut tx, id).await?;

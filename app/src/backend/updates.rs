@@ -18,20 +18,18 @@ pub async fn publish(state: &AppState, id: CampaignId, update: i64) -> Result<()
         return Err(AppError::NotFound);
     }
     if !status.is_public() {
-        return Err(AppError::Validation { field: "update".into(), message: Key::UpdateNeedsPublic });
+        return Err(AppError::invalid("update", Key::UpdateNeedsPublic));
     }
     let Some(published) = updates::publish(&mut tx, id, update).await? else {
         // published before: nothing more to send
         return Ok(());
     };
-    let slug = super::db::campaigns::slug_of(&mut tx, id).await?;
-    let campaign =
-        sqlx::query_scalar!("select title from campaign where campaign_id = $1", id.0).fetch_one(&mut *tx).await?;
-    let link = state.settings.links.absolute(&paths::campaign_update(&slug, update));
+    let campaign = super::db::campaigns::detail(&mut tx, id).await?;
+    let link = state.settings.links.absolute(&paths::campaign_update(&campaign.slug, update));
     for backer in updates::backers(&mut tx, id).await? {
         let template = EmailTemplate::CampaignNews {
             name: backer.name,
-            campaign: campaign.clone(),
+            campaign: campaign.title.clone(),
             title: published.title.clone(),
             body: published.body_md.clone(),
             link: link.clone(),

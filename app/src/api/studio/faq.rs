@@ -6,15 +6,15 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod server {
-    pub use super::super::server::{invalid, team_tx};
+    pub use super::super::server::{done, invalid, team_tx};
     pub use crate::backend::db::studio::faq;
     pub use crate::backend::with_status;
     pub use crate::domain::{CampaignId, MemberRole};
     pub use crate::paths;
 
-    /// Back to the editor's FAQ.
-    pub fn back(id: CampaignId, what: &str) {
-        leptos_axum::redirect(&format!("{}#faq", paths::done(&paths::studio_campaign(id), what)));
+    /// The editor's FAQ.
+    pub fn faq_section(id: CampaignId) -> String {
+        format!("{}#faq", paths::studio_campaign(id))
     }
 }
 
@@ -27,9 +27,7 @@ pub async fn add_faq(campaign: i64, form: FaqForm) -> Result<(), AppError> {
             let entry = form.parse().map_err(invalid);
             let mut tx = team_tx(id, MemberRole::Editor).await?;
             faq::add(&mut tx, id, &entry?).await?;
-            tx.commit().await?;
-            back(id, "faq");
-            Ok(())
+            done(tx, &faq_section(id), "faq").await
         }
         .await,
     )
@@ -43,9 +41,7 @@ pub async fn remove_faq(campaign: i64, entry: i64) -> Result<(), AppError> {
             let id = CampaignId(campaign);
             let mut tx = team_tx(id, MemberRole::Editor).await?;
             faq::remove(&mut tx, id, entry).await?;
-            tx.commit().await?;
-            back(id, "faq");
-            Ok(())
+            done(tx, &faq_section(id), "faq").await
         }
         .await,
     )

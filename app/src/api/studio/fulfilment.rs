@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod server {
-    pub use super::super::server::team_tx;
+    pub use super::super::server::{done, team_tx};
     pub use crate::backend::db::studio::fulfilment;
     pub use crate::backend::{auth, state, with_status};
     pub use crate::domain::{CampaignId, MemberRole, PledgeId};
@@ -66,9 +66,7 @@ pub async fn check_in_backer(campaign: i64, pledge: i64) -> Result<(), AppError>
             let id = CampaignId(campaign);
             let mut tx = team_tx(id, MemberRole::Editor).await?;
             fulfilment::check_in(&mut tx, id, PledgeId(pledge)).await?;
-            tx.commit().await?;
-            leptos_axum::redirect(&format!("{}?done=checked-in#sales", paths::studio_dashboard(id)));
-            Ok(())
+            done(tx, &format!("{}#sales", paths::studio_dashboard(id)), "checked-in").await
         }
         .await,
     )

@@ -7,15 +7,15 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod server {
-    pub use super::super::server::team_tx;
+    pub use super::super::server::{done, team_tx};
     pub use crate::backend::db::studio::media;
     pub use crate::backend::{state, with_status};
     pub use crate::domain::{CampaignId, MemberRole};
     pub use crate::paths;
 
-    /// Back to the editor's pictures, saying what was done.
-    pub fn back(id: CampaignId, what: &str) {
-        leptos_axum::redirect(&format!("{}#images", paths::done(&paths::studio_campaign(id), what)));
+    /// The editor's pictures.
+    pub fn images(id: CampaignId) -> String {
+        format!("{}#images", paths::studio_campaign(id))
     }
 }
 
@@ -28,9 +28,7 @@ pub async fn make_hero(campaign: i64, image: i64) -> Result<(), AppError> {
             let id = CampaignId(campaign);
             let mut tx = team_tx(id, MemberRole::Editor).await?;
             media::make_hero(&mut tx, id, image).await?;
-            tx.commit().await?;
-            back(id, "image");
-            Ok(())
+            done(tx, &images(id), "image").await
         }
         .await,
     )
@@ -47,7 +45,7 @@ pub async fn remove_image(campaign: i64, image: i64) -> Result<(), AppError> {
             let files = media::remove(&mut tx, id, image).await?;
             tx.commit().await?;
             crate::backend::media::remove(&state()?.settings.media_dir, files.iter().map(String::as_str));
-            back(id, "image-removed");
+            leptos_axum::redirect(&paths::done(&images(id), "image-removed"));
             Ok(())
         }
         .await,

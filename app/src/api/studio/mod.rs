@@ -34,7 +34,14 @@ mod server {
 
     /// A form's mistake, named by its field.
     pub fn invalid((field, message): crate::domain::FieldError) -> AppError {
-        AppError::Validation { field: field.to_owned(), message }
+        AppError::invalid(field, message)
+    }
+
+    /// Commits, and sends the browser back to `path` with `?done=what` (`paths::done`).
+    pub async fn done(tx: sqlx::Transaction<'static, sqlx::Postgres>, path: &str, what: &str) -> Result<(), AppError> {
+        tx.commit().await?;
+        leptos_axum::redirect(&paths::done(path, what));
+        Ok(())
     }
 }
 

@@ -7,19 +7,11 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod server {
-    pub use super::super::server::{invalid, team_tx};
+    pub use super::super::server::{done, invalid, team_tx};
     pub use crate::backend::db::studio::{parts, rewards};
     pub use crate::backend::{auth, state, with_status};
     pub use crate::domain::{CampaignId, MemberRole, PickupPointId, RewardSlotId, RewardTierId};
-    pub use crate::error::AppError;
     pub use crate::paths;
-
-    /// Commits and sends the browser back to `path` with `?done=what`.
-    pub async fn done(tx: sqlx::Transaction<'static, sqlx::Postgres>, path: &str, what: &str) -> Result<(), AppError> {
-        tx.commit().await?;
-        leptos_axum::redirect(&paths::done(path, what));
-        Ok(())
-    }
 }
 
 /// The rewards page of a campaign: every tier, hidden ones too, and the pickup points.

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
 mod server {
-    pub use super::super::server::{invalid, team_tx};
+    pub use super::super::server::{done, invalid, team_tx};
     pub use crate::backend::db::studio::updates;
     pub use crate::backend::{auth, state, with_status};
     pub use crate::domain::{CampaignId, MemberRole};
@@ -39,7 +39,7 @@ pub async fn save_update(campaign: i64, update: Option<i64>, form: UpdateForm) -
             let mut tx = state()?.pool.begin().await?;
             let saved = updates::save_update(&mut tx, id, me.id, update, &settings?).await?;
             tx.commit().await?;
-            leptos_axum::redirect(&format!("{}#update-{saved}", paths::done(&paths::studio_updates(id), "saved")));
+            leptos_axum::redirect(&paths::done(&format!("{}#update-{saved}", paths::studio_updates(id)), "saved"));
             Ok(())
         }
         .await,
@@ -70,9 +70,7 @@ pub async fn delete_update(campaign: i64, update: i64) -> Result<(), AppError> {
             let id = CampaignId(campaign);
             let mut tx = team_tx(id, MemberRole::Editor).await?;
             updates::delete_draft(&mut tx, id, update).await?;
-            tx.commit().await?;
-            leptos_axum::redirect(&paths::done(&paths::studio_updates(id), "deleted"));
-            Ok(())
+            done(tx, &paths::studio_updates(id), "deleted").await
         }
         .await,
     )

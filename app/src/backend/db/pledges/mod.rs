@@ -38,7 +38,7 @@ pub enum Created {
 }
 
 fn invalid(field: &str, message: Key) -> AppError {
-    AppError::Validation { field: field.to_owned(), message }
+    AppError::invalid(field, message)
 }
 
 /// The campaign as a pledge sees it, locked against the close (`for share`).

@@ -3,7 +3,7 @@
 //! a slot with bookings keeps its times and is never removed, nor an answered question or a
 //! pickup point a pledge chose.
 
-use super::rewards::{editable, free, own_tier, refused};
+use super::rewards::{editable, free, own_tier};
 use crate::domain::{
     CampaignId, PickupPointId, PickupPointSettings, QuestionSettings, RewardSlotId, RewardTierId, SlotSettings,
 };
@@ -48,10 +48,10 @@ pub async fn save_slot(
     let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
     let moved = minute(held.starts_at) != minute(s.starts_at) || minute(held.ends_at) != minute(s.ends_at);
     if held.claimed > 0 && moved {
-        return Err(refused("starts_at", Key::SlotMoveLocked));
+        return Err(AppError::invalid("starts_at", Key::SlotMoveLocked));
     }
     if s.capacity < held.claimed {
-        return Err(refused("capacity", Key::CapacityBelowBooked));
+        return Err(AppError::invalid("capacity", Key::CapacityBelowBooked));
     }
     // unchanged times keep their seconds
     let (starts, ends) = if moved { (starts, ends) } else { (held.starts_at.to_rfc3339(), held.ends_at.to_rfc3339()) };

@@ -18,16 +18,12 @@ use crate::i18n::Key;
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::PgConnection;
 
-pub(super) fn refused(field: &str, message: Key) -> AppError {
-    AppError::Validation { field: field.to_owned(), message }
-}
-
 /// Locks the campaign (always the first lock, as in a pledge) and checks it can be changed:
 /// not while under review (what the reviewer approves is what goes live).
 pub async fn editable(db: &mut PgConnection, id: CampaignId) -> Result<CampaignStatus, AppError> {
     let status = super::super::campaign_status::lock_status(db, id).await?;
     if status == CampaignStatus::InReview {
-        return Err(refused("review", Key::InReviewLocked));
+        return Err(AppError::invalid("review", Key::InReviewLocked));
     }
     Ok(status)
 }
@@ -244,7 +240,7 @@ pub async fn save_reward(
         .fetch_one(&mut *db)
         .await?;
         if !linked {
-            return Err(refused("designer", Key::InvalidInputText));
+            return Err(AppError::invalid("designer", Key::InvalidInputText));
         }
     }
     let delivery = s.estimated_delivery.map(|d| d.to_string());
@@ -283,10 +279,10 @@ pub async fn save_reward(
     .await?
     .ok_or(AppError::NotFound)?;
     if status.is_public() && held.claimed > 0 && held.price != s.price {
-        return Err(refused("price", Key::RewardPriceLocked));
+        return Err(AppError::invalid("price", Key::RewardPriceLocked));
     }
     if s.quantity_limit.is_some_and(|limit| limit < held.claimed) {
-        return Err(refused("quantity_limit", Key::LimitBelowClaimed));
+        return Err(AppError::invalid("quantity_limit", Key::LimitBelowClaimed));
     }
     sqlx::query!(
         r#"
@@ -377,7 +373,7 @@ pub(super) async fn own_tier(db: &mut PgConnection, id: CampaignId, tier: Reward
 pub(super) fn free(in_use: Option<bool>, field: &str, message: Key) -> Result<(), AppError> {
     match in_use {
         None => Err(AppError::NotFound),
-        Some(true) => Err(refused(field, message)),
+        Some(true) => Err(AppError::invalid(field, message)),
         Some(false) => Ok(()),
     }
 }

@@ -69,6 +69,53 @@ pub fn studio_updates(campaign: crate::domain::CampaignId) -> String {
     format!("/studio/campaigns/{campaign}/updates")
 }
 
+/// A campaign's team in the studio.
+pub fn studio_team(campaign: crate::domain::CampaignId) -> String {
+    format!("/studio/campaigns/{campaign}/team")
+}
+
+/// A campaign's translations in the studio, in one language.
+pub fn studio_translations(campaign: crate::domain::CampaignId, locale: crate::domain::Locale) -> String {
+    format!("/studio/campaigns/{campaign}/translations?lang={}", locale.code())
+}
+
+/// A campaign's needs and the help offered, in the studio.
+pub fn studio_needs(campaign: crate::domain::CampaignId) -> String {
+    format!("/studio/campaigns/{campaign}/needs")
+}
+
+/// Where someone offers help against a need.
+pub fn offer_help(slug: &str, need: i64) -> String {
+    format!("/campaigns/{slug}/needs/{need}/help")
+}
+
+/// Partners: the sign-up (`partners_join` for a campaign), one's applications, the admins' list.
+pub const PARTNERS_JOIN: &str = "/partners/join";
+pub const MY_PARTNERS: &str = "/me/partners";
+pub const ADMIN_PARTNERS: &str = "/admin/partners";
+
+pub fn partners_join(slug: &str) -> String {
+    format!("/partners/join?campaign={slug}")
+}
+
+/// Where a partner's logo is uploaded (multipart).
+pub fn partner_logo(partner: i64) -> String {
+    format!("/me/partners/{partner}/logo")
+}
+
+/// A campaign's partner applications, in the studio.
+pub fn studio_partners(campaign: crate::domain::CampaignId) -> String {
+    format!("/studio/campaigns/{campaign}/partners")
+}
+
+/// The help one has offered.
+pub const MY_HELP: &str = "/me/help";
+
+/// The link in a team invitation.
+pub fn invite(token: &str) -> String {
+    format!("/invites/{token}")
+}
+
 /// One update's public page (where its email links).
 pub fn campaign_update(slug: &str, update: i64) -> String {
     format!("/campaigns/{slug}/updates/{update}")
@@ -94,9 +141,11 @@ pub const FORGOT_PASSWORD: &str = "/forgot-password";
 /// JavaScript, since the server answers every form with a redirect). A `#fragment` of `path`
 /// stays last, where browsers read it.
 pub fn done(path: &str, what: &str) -> String {
-    match path.split_once('#') {
-        Some((page, fragment)) => format!("{page}?done={what}#{fragment}"),
-        None => format!("{path}?done={what}"),
+    let (page, fragment) = path.split_once('#').map_or((path, None), |(p, f)| (p, Some(f)));
+    let join = if page.contains('?') { '&' } else { '?' };
+    match fragment {
+        Some(fragment) => format!("{page}{join}done={what}#{fragment}"),
+        None => format!("{page}{join}done={what}"),
     }
 }
 
@@ -146,5 +195,8 @@ mod tests {
             Links::new("https://trame.ch/").absolute(&receipt(PledgeId(7))),
             "https://trame.ch/pledges/7/receipt"
         );
+        assert_eq!(done("/studio#faq", "saved"), "/studio?done=saved#faq");
+        assert_eq!(done("/t?lang=en#x", "saved"), "/t?lang=en&done=saved#x");
+        assert_eq!(done("/t?lang=en", "saved"), "/t?lang=en&done=saved");
     }
 }

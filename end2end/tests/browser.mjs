@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 // Shared set-up for the browser tests: Debian's Chromium driven by playwright-core.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,7 +9,7 @@ export const BASE = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
 export const SHOTS = process.env.SCREENSHOTS ?? path.join(os.tmpdir(), 'trame-e2e');
 
 /** A fresh browser profile; collects page errors, console errors and failed requests. */
-export async function openBrowser({ locale = 'fr-CH', javaScriptEnabled = true } = {}) {
+export async function openBrowser({ locale = 'fr-CH', javaScriptEnabled = true, phone = false } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'trame-profile-'));
   // Playwright refuses --user-data-dir in args: launchPersistentContext passes it itself.
   const context = await chromium.launchPersistentContext(profile, {
@@ -16,7 +17,11 @@ export async function openBrowser({ locale = 'fr-CH', javaScriptEnabled = true }
     headless: true,
     locale,
     javaScriptEnabled,
-    viewport: { width: 1280, height: 900 },
+    // a phone: a narrow touch screen at the pixel density of most phones
+    viewport: phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+    isMobile: phone,
+    hasTouch: phone,
+    deviceScaleFactor: phone ? 3 : 1,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -106,4 +111,21 @@ export async function payWithCard(page, number) {
   await card.locator('input[placeholder="cvc"]').fill('123');
   await card.locator('input[placeholder="postal_code"]').fill('1204');
   await page.click('#pay-box .pay-button');
+}
+
+/** A PNG of `width` × `height` in a warm colour, made here (no image library needed). */
+export function png(width, height) {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4); length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0); header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([190, 90, 60]))]);
+  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -4,9 +4,8 @@
 // (an admin approves), the home page, a backer booking a slot, and the price lock.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import zlib from 'node:zlib';
 import {
-  BASE, openBrowser, hydrated, screenshot, emailTo, fillOptions, signUpInline, signIn, payWithCard,
+  BASE, openBrowser, hydrated, screenshot, emailTo, fillOptions, signUpInline, signIn, payWithCard, png,
 } from './browser.mjs';
 
 const email = `atelier.${Date.now()}@example.org`;
@@ -80,23 +79,6 @@ function genevaInput(minutes) {
   }).formatToParts(new Date(Date.now() + minutes * 60_000));
   const part = (type) => parts.find((p) => p.type === type).value;
   return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
-}
-
-/** A PNG of `width` × `height` in a warm colour, made here (no image library needed). */
-function png(width, height) {
-  const chunk = (type, data) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4); length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4); crc.writeUInt32BE(zlib.crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0); header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, Buffer.from([190, 90, 60]))]);
-  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const TITLE = 'Atelier du Rhône — réparer ensemble';
@@ -265,5 +247,60 @@ test('the owner adds rewards and submits; an admin approves; a backer books a sl
   await page.goto(`${editor}/dashboard`);
   await page.locator('.attendees li[data-checked-in="true"]', { hasText: 'Léa Bron' }).waitFor({ state: 'attached' });
   await screenshot(page, 'studio-dashboard');
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+});
+
+test('on a phone, a teammate invited by email joins and translates the campaign into English', async () => {
+  const { page, problems } = browser;
+  const mate = `noe.${Date.now()}@example.org`;
+  await page.goto(`${editor}/team`);
+  await hydrated(page);
+  await page.fill('#field-email', mate);
+  await page.selectOption('#field-role', 'editor');
+  await page.click('#invite-form button[type="submit"]');
+  await page.locator('#invite-sent').waitFor();
+  await page.locator('#team-invites li', { hasText: mate }).waitFor();
+
+  const phone = await openBrowser({ phone: true, locale: 'en-GB' });
+  try {
+    const p = phone.page;
+    await p.goto(`${BASE}/signup`);
+    await hydrated(p);
+    await p.fill('input[name="display_name"]', 'Noé Keller');
+    await p.fill('input[name="email"]', mate);
+    await p.fill('input[name="password"]', 'fil rouge du Léman');
+    await p.click('#sign-up-form button[type="submit"]');
+    await p.waitForURL(`${BASE}/account`);
+    // the link in the invitation (in French: the inviter's language, the address has no account yet)
+    const message = await emailTo(mate, '/invites/');
+    const link = message.match(/(http:\/\/\S+\/invites\/[A-Za-z0-9_-]+)/)[1];
+    await p.goto(link);
+    await p.locator('.invite-page .lead', { hasText: 'Atelier du Rhône' }).waitFor();
+    await p.click('#accept-invite-form button[type="submit"]');
+    await p.locator('#joined-team').waitFor();
+
+    // the translations tab, in English; the campaign is written in French
+    await p.locator('.studio-nav a', { hasText: 'Translations' }).click();
+    await p.waitForURL(/\/translations\?lang=en/);
+    await hydrated(p);
+    await p.fill('#field-title', 'Rhône workshop — mending together');
+    await p.fill('#field-summary', 'A workshop where we mend clothes together.');
+    await p.click('#campaign-texts-form button[type="submit"]');
+    await p.locator('#translation-saved').waitFor();
+    assert.equal(await p.inputValue('#field-title'), 'Rhône workshop — mending together');
+    // nothing wider than the phone's screen
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
+    await screenshot(p, 'studio-translations-phone');
+
+    // English readers see the translation, French readers the original
+    await p.goto(`${BASE}/campaigns/${SLUG}`);
+    assert.equal(await p.locator('h1').innerText(), 'Rhône workshop — mending together');
+    assert.deepEqual(phone.problems.filter((x) => !x.includes('404')), []);
+  } finally {
+    await phone.close();
+  }
+  await page.goto(`${BASE}/campaigns/${SLUG}`);
+  assert.equal(await page.locator('h1').innerText(), TITLE);
   assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
 });

@@ -36,11 +36,6 @@ pub fn router(
     let options = state.leptos_options.clone();
     let pkg_dir = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let media = state.settings.media_dir.clone();
-    // uploads only: a body of up to a picture's size (every other request stays small); past
-    // it, reading the form fails and the page says the file is too large
-    let uploads = Router::new()
-        .route("/studio/campaigns/{id}/images", post(upload_image))
-        .layer(axum::extract::DefaultBodyLimit::max(app::backend::media::MAX_BYTES + 64 * 1024));
     Router::new()
         .route("/health", get(health))
         .route("/api/clock", get(clock))
@@ -54,7 +49,8 @@ pub fn router(
         .leptos_routes(&state, routes, move || app::shell(options.clone()))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
-        .merge(uploads)
+        // uploads only: a body of up to a picture's size (every other request stays small)
+        .merge(crate::uploads::router())
         .layer(sessions)
         // outside the session layer: a cached page costs no session lookup
         .layer(middleware::from_fn_with_state(live, live::cache::serve))
@@ -167,58 +163,4 @@ async fn pledge_calendar(
     let i18n = app::i18n::I18n { locale: app::i18n::locale_from_headers(&headers) };
     let ics = app::backend::tickets::calendar_for_backer(&state, &session, app::domain::PledgeId(pledge)).await;
     download(ics.map(|(name, text)| (name, text.into_bytes())), "text/calendar; charset=utf-8", i18n)
-}
-
-/// A picture for a campaign, posted as a multipart form (`file`, `alt`) by its team: back to the
-/// editor with `?done=image`, or with `?image_error=` naming what is wrong (nothing is kept).
-async fn upload_image(
-    State(state): State<AppState>,
-    session: Session,
-    Path(campaign): Path<i64>,
-    mut form: axum::extract::Multipart,
-) -> Response {
-    use app::error::AppError;
-    let id = app::domain::CampaignId(campaign);
-    let allowed = async {
-        let user = app::backend::auth::load_user(&state, &session).await?.ok_or(AppError::Unauthorized)?;
-        app::backend::auth::member_of(&state, &user, id, app::domain::MemberRole::Editor).await
-    };
-    if let Err(e) = allowed.await {
-        return (StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::FORBIDDEN), "").into_response();
-    }
-    let (mut bytes, mut alt) = (Vec::new(), String::new());
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) => {
-                let name = field.name().unwrap_or_default().to_owned();
-                match (name.as_str(), field.bytes().await) {
-                    ("file", Ok(data)) => bytes = data.to_vec(),
-                    ("alt", Ok(data)) => alt = String::from_utf8_lossy(&data).into_owned(),
-                    (_, Ok(_)) => {}
-                    // larger than the limit, or cut short
-                    (_, Err(_)) => return image_back(id, Err(app::i18n::Key::ImageTooLarge)),
-                }
-            }
-            Ok(None) => break,
-            Err(_) => return image_back(id, Err(app::i18n::Key::ImageTooLarge)),
-        }
-    }
-    let stored = app::backend::media::upload(&state, id, bytes, &alt).await;
-    match stored {
-        Ok(()) => image_back(id, Ok(())),
-        Err(AppError::Validation { message, .. }) => image_back(id, Err(message)),
-        Err(e) => {
-            (StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), "").into_response()
-        }
-    }
-}
-
-/// Back to the editor's pictures.
-fn image_back(id: app::domain::CampaignId, outcome: Result<(), app::i18n::Key>) -> Response {
-    let editor = app::paths::studio_campaign(id);
-    let to = match outcome {
-        Ok(()) => format!("{}#images", app::paths::done(&editor, "image")),
-        Err(key) => format!("{editor}?image_error={key:?}#images"),
-    };
-    axum::response::Redirect::to(&to).into_response()
 }

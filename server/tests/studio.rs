@@ -208,6 +208,39 @@ fn endpoints(
         ("studio/update/publish", pairs(&[("campaign", a), ("update", update)])),
         ("studio/update/delete", pairs(&[("campaign", a), ("update", update)])),
         ("studio/backers", pairs(&[("campaign", a), ("filter[q]", "a")])),
+        ("studio/needs", pairs(&[("campaign", a)])),
+        (
+            "studio/need/save",
+            pairs(&[("campaign", a), ("form[kind]", "skill"), ("form[title]", "Pris"), ("form[quantity]", "3")]),
+        ),
+        (
+            "studio/need/save",
+            pairs(&[
+                ("campaign", a),
+                ("need", "1"),
+                ("form[kind]", "skill"),
+                ("form[title]", "Pris"),
+                ("form[quantity]", "3"),
+            ]),
+        ),
+        ("studio/need/remove", pairs(&[("campaign", a), ("need", "1")])),
+        ("studio/offer", pairs(&[("campaign", a), ("offer", "1"), ("to", "accepted")])),
+        ("studio/partners", pairs(&[("campaign", a)])),
+        ("studio/partner/review", pairs(&[("campaign", a), ("partner", "1"), ("approve", "true")])),
+        ("studio/team", pairs(&[("campaign", a)])),
+        ("studio/team/invite", pairs(&[("campaign", a), ("email", "pris@example.org"), ("role", "owner")])),
+        ("studio/team/revoke", pairs(&[("campaign", a), ("invite", "1")])),
+        ("studio/team/remove", pairs(&[("campaign", a), ("member", "1")])),
+        ("studio/translations", pairs(&[("campaign", a), ("lang", "en")])),
+        ("studio/translation/campaign", pairs(&[("campaign", a), ("lang", "en"), ("form[title]", "Pris")])),
+        (
+            "studio/translation/reward",
+            pairs(&[("campaign", a), ("lang", "en"), ("tier", tier), ("form[title]", "Pris")]),
+        ),
+        (
+            "studio/translation/faq",
+            pairs(&[("campaign", a), ("lang", "en"), ("entry", "1"), ("form[question]", "Pris")]),
+        ),
         ("admin/review/approve", pairs(&[("campaign", a)])),
         ("admin/review/send-back", pairs(&[("campaign", a), ("reason", "Pris")])),
     ]
@@ -224,7 +257,12 @@ async fn snapshot(pool: &PgPool, campaign: i64) -> String {
                 (select count(*) from reward_question q join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id),
                 (select count(*) from pickup_point where campaign_id = c.campaign_id),
                 (select count(*) from reward_pickup_point rp join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id),
-                (select string_agg(concat_ws(',', title, body_md, published_at), ';') from campaign_update where campaign_id = c.campaign_id))
+                (select string_agg(concat_ws(',', title, body_md, published_at), ';') from campaign_update where campaign_id = c.campaign_id),
+                (select string_agg(concat_ws(',', user_id, role), ';' order by user_id) from campaign_member where campaign_id = c.campaign_id),
+                (select count(*) from campaign_invite where campaign_id = c.campaign_id),
+                (select count(*) from need where campaign_id = c.campaign_id),
+                (select count(*) from campaign_translation where campaign_id = c.campaign_id),
+                (select count(*) from reward_tier_translation rt join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id))
          from campaign c where c.campaign_id = $1",
     )
     .bind(campaign)

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 pub async fn load_live_campaigns() -> Result<LiveCampaigns, AppError> {
     let state = crate::backend::state()?;
     let mut db = state.pool.acquire().await?;
-    crate::backend::db::campaigns::live_campaigns(&mut db).await
+    crate::backend::db::campaigns::live_campaigns(&mut db, crate::i18n::request_locale()).await
 }
 
 /// The public campaign page.
@@ -16,7 +16,7 @@ pub async fn load_live_campaigns() -> Result<LiveCampaigns, AppError> {
 pub async fn load_campaign_page(slug: String) -> Result<CampaignPage, AppError> {
     let state = crate::backend::state()?;
     let mut db = state.pool.acquire().await?;
-    crate::backend::db::campaigns::campaign_page(&mut db, &slug).await
+    crate::backend::db::campaigns::campaign_page(&mut db, &slug, crate::i18n::request_locale()).await
 }
 
 /// One published update of a campaign, its body for whoever may read it (`backers` updates:

@@ -3,5 +3,7 @@
 pub mod auth;
 pub mod campaigns;
 pub mod designers;
+pub mod help;
+pub mod partners;
 pub mod pledges;
 pub mod studio;

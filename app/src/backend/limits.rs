@@ -16,6 +16,8 @@ pub enum Action {
     SignUp,
     PasswordReset,
     Pledge,
+    /// A team invitation (it sends an email to an address someone typed).
+    Invite,
 }
 
 impl Action {
@@ -25,6 +27,7 @@ impl Action {
             Action::SignUp => "sign-up",
             Action::PasswordReset => "password-reset",
             Action::Pledge => "pledge",
+            Action::Invite => "invite",
         }
     }
 }

@@ -20,7 +20,7 @@ impl LiveTotals {
     /// `None` when the campaign is not public (a draft) or is gone.
     pub async fn load(db: &mut PgConnection, id: CampaignId) -> Result<Option<LiveTotals>, AppError> {
         let Some(campaign) = db::campaigns::public_detail(db, id).await? else { return Ok(None) };
-        let rewards = db::campaigns::rewards(db, id, campaign.goal.currency().code()).await?;
+        let rewards = db::campaigns::rewards(db, id, campaign.goal.currency().code(), None).await?;
         Ok(Some(LiveTotals { campaign, rewards }))
     }
 

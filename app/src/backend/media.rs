@@ -40,6 +40,11 @@ pub struct Variant {
 
 /// Checks and decodes an upload; the error names what is wrong with it.
 pub fn decode(bytes: &[u8]) -> Result<DynamicImage, AppError> {
+    decode_at_least(bytes, MIN_WIDTH)
+}
+
+/// `decode` for pictures that may be as narrow as `min_width` (logos).
+pub fn decode_at_least(bytes: &[u8], min_width: u32) -> Result<DynamicImage, AppError> {
     if bytes.len() > MAX_BYTES {
         return Err(refused(Key::ImageTooLarge));
     }
@@ -55,7 +60,7 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, AppError> {
     if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(refused(Key::ImageTooManyPixels));
     }
-    if width < MIN_WIDTH {
+    if width < min_width {
         return Err(refused(Key::ImageTooSmall));
     }
     let mut limits = Limits::default();
@@ -124,6 +129,30 @@ fn write_one(image: &DynamicImage, dir: &Path, hash: &str, width: u32) -> Result
         return Err(e);
     }
     Ok((rgb.height(), name))
+}
+
+/// Writes `path` through `encode` into a `.tmp` file renamed once complete: a failure leaves
+/// nothing behind.
+pub fn write_atomically(
+    path: &Path,
+    encode: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> Result<(), AppError>,
+) -> Result<(), AppError> {
+    let failed = |e: &(dyn std::error::Error + 'static)| AppError::internal("writing a picture", e);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| failed(&e))?;
+    }
+    let tmp = path.with_extension("tmp");
+    let file = std::fs::File::create(&tmp).map_err(|e| failed(&e))?;
+    let mut out = std::io::BufWriter::new(file);
+    let written = encode(&mut out).and_then(|()| {
+        std::io::Write::flush(&mut out).map_err(|e| failed(&e))?;
+        drop(out);
+        std::fs::rename(&tmp, path).map_err(|e| failed(&e))
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
 }
 
 /// Removes files under the media folder (missing ones are fine).

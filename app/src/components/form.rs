@@ -97,3 +97,22 @@ pub fn NewPasswordField(result: Outcome, #[prop(default = Key::NewPasswordLabel)
         />
     }
 }
+
+/// The refusal of an upload named in the address (`?{param}=ImageTooLarge`): only the upload
+/// messages we know, since the address is the visitor's to write.
+pub fn image_error(param: &'static str) -> impl Fn() -> Option<Key> + Copy + Send + Sync + 'static {
+    let query = leptos_router::hooks::use_query_map();
+    move || {
+        let code = query.read().get(param)?;
+        Key::ALL.iter().copied().find(|k| {
+            matches!(
+                k,
+                Key::ImageTooLarge
+                    | Key::ImageNotImage
+                    | Key::ImageTooManyPixels
+                    | Key::ImageTooSmall
+                    | Key::LocationTooLong
+            ) && format!("{k:?}") == code
+        })
+    }
+}

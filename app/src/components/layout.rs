@@ -95,6 +95,7 @@ pub fn SiteFooter() -> impl IntoView {
             <div class="wrap">
                 <p class="footer-brand">"Trame — " {i18n.t(Key::SiteTagline)}</p>
                 <p>{i18n.t(Key::FooterAbout)}</p>
+                <p><a href=crate::paths::PARTNERS_JOIN id="footer-partners">{i18n.t(Key::BecomePartner)}</a></p>
                 <p class="muted">{i18n.t(Key::FooterNoTrackers)}</p>
             </div>
         </footer>

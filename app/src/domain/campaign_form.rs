@@ -4,7 +4,7 @@
 
 use super::pledge::{parse_amount, FieldError};
 use super::time::from_zurich;
-use super::{CampaignId, CampaignStatus, Currency, FundingModel, MemberRole, Money, Slug};
+use super::{CampaignId, CampaignStatus, Currency, FundingModel, Locale, MemberRole, Money, Slug};
 use crate::i18n::Key;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -23,6 +23,9 @@ pub struct CampaignForm {
     pub starts_at: String,
     pub ends_at: String,
     pub min_pledge: String,
+    /// The language the texts are written in (`fr`, `en`, `de`); French when not sent.
+    #[serde(default)]
+    pub language: String,
 }
 
 /// A campaign's settings, valid.
@@ -38,6 +41,7 @@ pub struct CampaignSettings {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub min_pledge: Money,
+    pub language: Locale,
 }
 
 /// A campaign in its team's studio list.
@@ -157,7 +161,12 @@ impl CampaignForm {
         let min_pledge = parse_amount(&self.min_pledge)
             .filter(|m| !m.is_zero() && *m <= goal)
             .ok_or(("min_pledge", Key::MinPledgeInvalid))?;
+        let language = match self.language.trim() {
+            "" => Locale::Fr,
+            code => Locale::ALL.into_iter().find(|l| l.code() == code).ok_or(("language", Key::InvalidInputText))?,
+        };
         Ok(CampaignSettings {
+            language,
             title,
             slug,
             summary,
@@ -209,6 +218,7 @@ mod tests {
             starts_at: "2027-03-01T09:00".into(),
             ends_at: "2027-03-31T18:00".into(),
             min_pledge: "5".into(),
+            language: "de".into(),
         }
     }
 
@@ -222,6 +232,10 @@ mod tests {
         assert_eq!(s.starts_at.to_rfc3339(), "2027-03-01T08:00:00+00:00");
         assert_eq!(s.ends_at.to_rfc3339(), "2027-03-31T16:00:00+00:00");
         assert_eq!(local_input(s.ends_at), "2027-03-31T18:00");
+        assert_eq!(s.language, Locale::De);
+        let unsent = CampaignForm { language: String::new(), ..form() };
+        assert_eq!(unsent.parse().unwrap().language, Locale::Fr, "French when the form does not say");
+        assert_eq!(CampaignForm { language: "it".into(), ..form() }.parse().unwrap_err().0, "language");
     }
 
     #[test]

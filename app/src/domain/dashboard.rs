@@ -126,23 +126,12 @@ impl BackerFilter {
         let mut parts = Vec::new();
         for (name, value) in [("q", self.q.trim()), ("tier", self.tier.trim()), ("status", self.status.trim())] {
             if !value.is_empty() {
-                parts.push(format!("{name}={}", urlencoding(value)));
+                parts.push(format!("{name}={}", super::text::query_value(value)));
             }
         }
         parts.push(format!("page={page}"));
         format!("?{}", parts.join("&"))
     }
-}
-
-/// Percent-encodes a query value (letters, digits and `-_.~` stay).
-fn urlencoding(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// One pledge in the backers table.

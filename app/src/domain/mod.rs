@@ -5,14 +5,19 @@ mod account;
 mod campaign_form;
 mod dashboard;
 mod enums;
+mod help;
 mod ids;
 mod locale;
 mod money;
+mod partner;
 mod pledge;
+mod registry;
 mod reward_form;
 mod status;
+mod team;
 mod text;
 mod time;
+mod translation;
 mod update_form;
 pub mod views;
 
@@ -29,17 +34,24 @@ pub use enums::{
     Fulfilment, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind, PartnerLevel, PartnerStatus,
     Practice, QuestionKind, RewardKind, UpdateVisibility,
 };
+pub use help::{
+    HelpOfferForm, HelpOfferSettings, MyOffer, NeedForm, NeedSettings, NeedsEditor, OfferPage, StudioNeed, StudioOffer,
+};
 pub use ids::{CampaignId, DesignerId, NeedId, PartnerId, PickupPointId, PledgeId, RewardSlotId, RewardTierId, UserId};
 pub use locale::Locale;
 pub use money::{Currency, Money, MoneyError};
+pub use partner::{PartnerApplication, PartnerForm, PartnerJoinPage, PartnerSettings, PartnerTarget, PartnersReview};
 pub use pledge::{parse_amount, FieldError, NewPledgeForm, PledgeChoice, PledgeForm};
+pub use registry::{registry, DesignerFilter, DesignerRegistry, Facet};
 pub use reward_form::{
     PickupPointForm, PickupPointSettings, QuestionForm, QuestionSettings, RewardEditor, RewardForm, RewardSettings,
     RewardsEditor, SlotForm, SlotSettings, StudioQuestion, StudioReward, StudioSlot,
 };
 pub use status::{CampaignStatus, PaymentKind, PaymentStatus, PledgeStatus, TransitionError};
+pub use team::{InviteState, InviteView, TeamInvite, TeamMember, TeamPage, INVITE_DAYS};
 pub use text::{Email, EmailError, Slug, SlugError};
 pub use time::{from_zurich, to_zurich, TimeLeft};
+pub use translation::{other_locales, Blank, CampaignTexts, FaqTexts, RewardTexts, TranslatedPart, TranslationsEditor};
 pub use update_form::{StudioUpdate, UpdateForm, UpdatePage, UpdateSettings, UpdatesEditor};
 
 /// Error returned when a stored or submitted code names no known variant of an enum.

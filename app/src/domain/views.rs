@@ -94,6 +94,9 @@ pub struct CampaignDetail {
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     pub status: CampaignStatus,
+    /// The language its texts are shown in: the visitor's when the team translated them, else
+    /// the campaign's own (the page marks it with `lang`).
+    pub text_locale: Locale,
 }
 
 impl CampaignDetail {
@@ -258,6 +261,7 @@ impl MatchFundView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NeedView {
+    pub id: i64,
     pub kind: NeedKind,
     pub title: String,
     pub description: String,
@@ -343,6 +347,7 @@ mod tests {
     #[test]
     fn need_progress_is_capped() {
         let need = |quantity, covered| NeedView {
+            id: 1,
             kind: NeedKind::Space,
             title: String::new(),
             description: String::new(),

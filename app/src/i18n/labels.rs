@@ -2,8 +2,8 @@
 
 use crate::domain::Locale;
 use crate::domain::{
-    CampaignStatus, Fulfilment, FundingModel, NeedKind, PartnerKind, PartnerLevel, PledgeStatus, Practice,
-    QuestionKind, RewardKind, UpdateVisibility,
+    CampaignStatus, Fulfilment, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind, PartnerLevel,
+    PartnerStatus, PledgeStatus, Practice, QuestionKind, RewardKind, UpdateVisibility,
 };
 
 /// A value with a user-visible name in each language.
@@ -24,6 +24,41 @@ impl Translate for RewardKind {
             RewardKind::GuidedRoute => ("Parcours guidé", "Guided route", "Geführter Rundgang"),
             RewardKind::Coaching => ("Coaching en ligne", "Online coaching", "Online-Coaching"),
             RewardKind::Meeting => ("Rencontre", "Meet-up", "Begegnung"),
+        }
+    }
+}
+
+impl Translate for MemberRole {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            MemberRole::Owner => ("Propriétaire", "Owner", "Inhaber:in"),
+            MemberRole::Editor => ("Rédaction", "Editor", "Redaktion"),
+        }
+    }
+}
+
+impl Translate for HelpOfferStatus {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            HelpOfferStatus::Offered => ("Proposée", "Offered", "Angeboten"),
+            HelpOfferStatus::Accepted => ("Acceptée", "Accepted", "Angenommen"),
+            HelpOfferStatus::Declined => ("Déclinée", "Declined", "Abgelehnt"),
+            HelpOfferStatus::Done => ("Faite", "Done", "Erledigt"),
+            HelpOfferStatus::Withdrawn => ("Retirée", "Withdrawn", "Zurückgezogen"),
+        }
+    }
+}
+
+impl Translate for PartnerStatus {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            PartnerStatus::Applied => ("Demande en cours d’examen", "Application under review", "Anfrage wird geprüft"),
+            PartnerStatus::Approved => (
+                "Approuvé — sur le mur des partenaires",
+                "Approved — on the partner wall",
+                "Angenommen — auf der Partnerwand",
+            ),
+            PartnerStatus::Rejected => ("Refusée", "Rejected", "Abgelehnt"),
         }
     }
 }

@@ -252,6 +252,9 @@ mod tests {
         texts.extend(labels(NeedKind::ALL));
         texts.extend(labels(UpdateVisibility::ALL));
         texts.extend(labels(QuestionKind::ALL));
+        texts.extend(labels(MemberRole::ALL));
+        texts.extend(labels(HelpOfferStatus::ALL));
+        texts.extend(labels(PartnerStatus::ALL));
         let mut faults = Vec::new();
         for (name, (fr, en, de)) in &texts {
             for (locale, text) in [(Locale::Fr, fr), (Locale::En, en), (Locale::De, de)] {

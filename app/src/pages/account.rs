@@ -57,6 +57,11 @@ fn AccountView(user: SignedInUser) -> impl IntoView {
             <h1>{i18n.t(Key::MyAccount)}</h1>
             <p class="muted">{i18n.t(Key::SignedInAs)} " " <strong id="account-email">{user.email.clone()}</strong></p>
             {verification}
+            <p class="actions">
+                <a class="button secondary" href=crate::paths::MY_PLEDGES>{i18n.t(Key::MyPledges)}</a>
+                <a class="button secondary" href=crate::paths::MY_HELP id="my-help-link">{i18n.t(Key::MyHelp)}</a>
+                <a class="button secondary" href=crate::paths::MY_PARTNERS id="my-partners-link">{i18n.t(Key::MyPartnerships)}</a>
+            </p>
 
             <h2>{i18n.t(Key::ProfileSection)}</h2>
             <Show when=move || saved.get()>

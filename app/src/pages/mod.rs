@@ -5,7 +5,10 @@ pub mod admin;
 pub mod auth;
 pub mod campaign;
 pub mod designers;
+pub mod help;
 pub mod home;
+pub mod invite;
+pub mod partners;
 pub mod pledge;
 pub mod studio;
 

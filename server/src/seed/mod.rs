@@ -20,6 +20,7 @@ mod catalogue;
 mod community;
 mod pledges;
 mod texts;
+mod translations;
 
 use carouge::*;
 use catalogue::*;
@@ -136,6 +137,7 @@ pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
     insert_needs(&mut tx, main, &clock).await?;
     insert_updates(&mut tx, main, owner, &clock).await?;
     insert_faq(&mut tx, main).await?;
+    translations::insert_translations(&mut tx, main).await?;
 
     let (carouge, carouge_pledges) = insert_carouge(&mut tx, &clock, &backers, &designers).await?;
     refresh_counters(&mut tx, &[main, carouge]).await?;

@@ -6,8 +6,11 @@ pub mod dashboard;
 pub mod faq;
 pub mod fulfilment;
 pub mod media;
+pub mod needs;
 pub mod review;
 pub mod rewards;
+pub mod team;
+pub mod translations;
 pub mod updates;
 
 use crate::domain::{CampaignEditor, CampaignForm, StudioCampaign};

@@ -8,6 +8,8 @@
 pub mod campaign_status;
 pub mod campaigns;
 pub mod designers;
+pub mod help;
+pub mod partners;
 pub mod payments;
 pub mod pledges;
 pub mod studio;

@@ -64,6 +64,8 @@ fn CampaignView(data: PageData) -> impl IntoView {
         }
     });
     let open = c.is_open(data.server_now);
+    // texts not in the page's language (not translated) say which language they are in
+    let text_lang = (c.text_locale != i18n.locale).then_some(c.text_locale.code());
     let anchors = [
         ("story", Key::TheStory, true),
         ("rewards", Key::Rewards, !data.rewards.is_empty()),
@@ -81,8 +83,8 @@ fn CampaignView(data: PageData) -> impl IntoView {
                 <div class="campaign-hero-media">{hero}</div>
                 <div class="campaign-hero-text">
                     <p class="eyebrow">{c.city.clone()} " · " {i18n.label(c.status)}</p>
-                    <h1>{c.title.clone()}</h1>
-                    <p class="lead">{c.summary.clone()}</p>
+                    <h1 lang=text_lang>{c.title.clone()}</h1>
+                    <p class="lead" lang=text_lang>{c.summary.clone()}</p>
                 </div>
                 <FundingBox campaign=c.clone() match_funds=data.match_funds.clone() server_now=data.server_now/>
             </header>
@@ -104,13 +106,13 @@ fn CampaignView(data: PageData) -> impl IntoView {
             <div class="wrap campaign-body">
                 <section id="story" class="section" aria-labelledby="story-heading">
                     <h2 id="story-heading">{i18n.t(Key::TheStory)}</h2>
-                    <div class="prose" inner_html=c.story_html.clone()></div>
+                    <div class="prose" id="story-text" lang=text_lang inner_html=c.story_html.clone()></div>
                 </section>
                 {gallery}
                 <RewardCatalogue slug=c.slug.clone() rewards=data.rewards.clone() open=open/>
                 <DesignersSection designers=data.designers.clone()/>
-                <PartnersWall partners=data.partners.clone()/>
-                <NeedsSection needs=data.needs.clone()/>
+                <PartnersWall slug=c.slug.clone() partners=data.partners.clone()/>
+                <NeedsSection slug=c.slug.clone() needs=data.needs.clone() open=open/>
                 <UpdatesSection slug=c.slug.clone() updates=data.updates.clone()/>
                 <FaqSection faq=data.faq.clone()/>
             </div>

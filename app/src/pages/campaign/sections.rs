@@ -5,7 +5,7 @@ use crate::components::designer_card::DesignerCardView;
 use crate::components::live_totals::LiveTotals;
 use crate::components::progress::ProgressBar;
 use crate::domain::views::{CampaignDetail, DesignerCard, FaqEntry, MatchFundView, NeedView, PartnerView, UpdateView};
-use crate::domain::{to_zurich, FundingModel, PartnerLevel, UpdateVisibility};
+use crate::domain::{to_zurich, FundingModel, PartnerKind, PartnerLevel, UpdateVisibility};
 use crate::i18n::{use_i18n, Key};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -105,45 +105,55 @@ pub fn DesignersSection(designers: Vec<DesignerCard>) -> impl IntoView {
 
 /// Approved partners, the most prominent first.
 #[component]
-pub fn PartnersWall(partners: Vec<PartnerView>) -> impl IntoView {
+pub fn PartnersWall(slug: String, partners: Vec<PartnerView>) -> impl IntoView {
     let i18n = use_i18n();
-    (!partners.is_empty()).then(|| {
-        view! {
-            <section id="partners" class="section" aria-labelledby="partners-heading">
-                <h2 id="partners-heading">{i18n.t(Key::Partners)}</h2>
+    let groups = PartnerKind::ALL
+        .iter()
+        .map(|kind| (*kind, partners.iter().filter(|p| p.kind == *kind).cloned().collect::<Vec<_>>()))
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(kind, list)| {
+            view! {
+                <h3 class="partner-group">{i18n.label(kind)}</h3>
                 <ul class="partner-wall">
-                    {partners
-                        .into_iter()
-                        .map(|p| {
-                            let name = match p.website_url.clone() {
-                                Some(url) => {
-                                    view! {
-                                        <a href=url rel="noopener noreferrer nofollow">
-                                            {p.organisation.clone()}
-                                        </a>
-                                    }
-                                        .into_any()
-                                }
-                                None => view! { <span>{p.organisation.clone()}</span> }.into_any(),
-                            };
-                            view! {
-                                <li class="partner" class:partner-principal=p.level == PartnerLevel::Principal>
-                                    <p class="partner-name">{name}</p>
-                                    <p class="muted small">{i18n.label(p.kind)} " · " {i18n.label(p.level)}</p>
-                                    <p class="small">{p.message.clone()}</p>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
+                    {list.into_iter().map(|p| view! { <PartnerItem partner=p/> }).collect_view()}
                 </ul>
-            </section>
-        }
-    })
+            }
+        })
+        .collect_view();
+    view! {
+        <section id="partners" class="section" aria-labelledby="partners-heading">
+            <h2 id="partners-heading">{i18n.t(Key::Partners)}</h2>
+            {groups}
+            <p><a class="button secondary" id="become-partner" href=crate::paths::partners_join(&slug)>{i18n.t(Key::BecomePartner)}</a></p>
+        </section>
+    }
+}
+
+#[component]
+fn PartnerItem(partner: PartnerView) -> impl IntoView {
+    let i18n = use_i18n();
+    let p = partner;
+    let logo = p
+        .logo_url
+        .clone()
+        .map(|url| view! { <img class="partner-logo" src=url alt=p.organisation.clone() loading="lazy"/> });
+    let name = match p.website_url.clone() {
+        Some(url) => view! { <a href=url rel="noopener noreferrer nofollow">{p.organisation.clone()}</a> }.into_any(),
+        None => view! { <span>{p.organisation.clone()}</span> }.into_any(),
+    };
+    view! {
+        <li class="partner" class:partner-principal=p.level == PartnerLevel::Principal>
+            {logo}
+            <p class="partner-name">{name}</p>
+            <p class="muted small">{i18n.label(p.level)}</p>
+            <p class="small">{p.message.clone()}</p>
+        </li>
+    }
 }
 
 /// In-kind help the campaign asks for, with how much is already covered.
 #[component]
-pub fn NeedsSection(needs: Vec<NeedView>) -> impl IntoView {
+pub fn NeedsSection(slug: String, needs: Vec<NeedView>, open: bool) -> impl IntoView {
     let i18n = use_i18n();
     (!needs.is_empty()).then(|| {
         view! {
@@ -156,12 +166,17 @@ pub fn NeedsSection(needs: Vec<NeedView>) -> impl IntoView {
                         .map(|n| {
                             let progress = format!("{} / {} {}", n.covered.min(n.quantity), n.quantity, n.unit);
                             view! {
-                                <li class="need">
+                                <li class="need" id=format!("need-{}", n.id)>
                                     <p class="eyebrow">{i18n.label(n.kind)}</p>
                                     <h3>{n.title.clone()}</h3>
                                     <p>{n.description.clone()}</p>
                                     <ProgressBar percent=n.percent() label=progress.clone()/>
-                                    <p class="small">{progress}</p>
+                                    <p class="small need-progress">{progress}</p>
+                                    {open.then(|| view! {
+                                        <a class="button secondary small" href=crate::paths::offer_help(&slug, n.id)>
+                                            {i18n.t(Key::OfferHelp)}
+                                        </a>
+                                    })}
                                 </li>
                             }
                         })

@@ -8,7 +8,7 @@ use crate::api::studio::review::SubmitCampaign;
 use crate::api::studio::{load_campaign_editor, SaveCampaign};
 use crate::components::form::{done, field_error, Outcome};
 use crate::components::progressive_form::ProgressiveForm;
-use crate::domain::{CampaignEditor, CampaignId, CampaignStatus, Currency, FundingModel};
+use crate::domain::{CampaignEditor, CampaignId, CampaignStatus, Currency, FundingModel, Locale};
 use crate::i18n::{use_i18n, Key};
 use crate::paths;
 use leptos::form::ActionForm;
@@ -30,6 +30,7 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
     let save = ServerAction::<SaveCampaign>::new();
     let result: Outcome = Signal::derive(move || save.value().get());
     let saved = done("saved", result);
+    let joined = done("joined", Signal::derive(|| None));
     let f = editor.form.clone();
     // once launched, what backers pledged on is fixed (the server refuses a change)
     let locked = editor.status.is_public();
@@ -55,6 +56,9 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
             {(editor.status == CampaignStatus::InReview).then(|| view! {
                 <p class="notice" role="status" id="submitted-notice">{i18n.t(Key::SubmittedNotice)}</p>
             })}
+            <Show when=move || joined.get()>
+                <p class="notice" role="status" id="joined-team">{i18n.t(Key::JoinedTeam)}</p>
+            </Show>
             <Show when=move || saved.get()>
                 <p class="notice" role="status" id="campaign-saved">{i18n.t(Key::CampaignSaved)}</p>
             </Show>
@@ -73,6 +77,14 @@ fn EditorView(editor: CampaignEditor) -> impl IntoView {
                     <TextArea name="story" label=Key::StoryLabel value=f.story.clone() rows=16 error=field_error(result, "story")/>
                     <p class="hint">{i18n.t(Key::StoryHint)}</p>
                     {text("city", Key::CityLabel, f.city.clone(), false)}
+                    <Choice
+                        name="language"
+                        label=Key::CampaignLanguageLabel
+                        current=f.language.clone()
+                        options=Locale::ALL.iter().map(|l| (l.code().to_owned(), l.native_name().to_owned())).collect()
+                        error=field_error(result, "language")
+                    />
+                    <p class="hint">{i18n.t(Key::CampaignLanguageHint)}</p>
                     <Choice
                         name="currency"
                         label=Key::CurrencyLabel

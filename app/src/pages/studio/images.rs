@@ -16,21 +16,7 @@ pub(super) fn Images(campaign: CampaignId, images: Vec<StudioImage>) -> impl Int
     let remove = ServerAction::<RemoveImage>::new();
     let uploaded = done("image", Signal::derive(|| None));
     let removed = done("image-removed", Signal::derive(|| None));
-    let query = leptos_router::hooks::use_query_map();
-    // only a message we know: the address is the visitor's to write
-    let error = move || {
-        let code = query.read().get("image_error")?;
-        Key::ALL.iter().copied().find(|k| {
-            matches!(
-                k,
-                Key::ImageTooLarge
-                    | Key::ImageNotImage
-                    | Key::ImageTooManyPixels
-                    | Key::ImageTooSmall
-                    | Key::LocationTooLong
-            ) && format!("{k:?}") == code
-        })
-    };
+    let error = crate::components::form::image_error("image_error");
     let hidden = move |image: i64| {
         view! {
             <input type="hidden" name="campaign" value=campaign.0/>

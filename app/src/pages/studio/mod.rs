@@ -8,18 +8,24 @@ mod check_in;
 mod dashboard;
 mod editor;
 mod faq;
-mod fields;
+pub(crate) mod fields;
 mod images;
+mod needs;
 mod reward;
 mod rewards;
+mod team;
 mod team_tools;
+mod translations;
 mod updates;
 
 pub use check_in::CheckInPage;
 pub use dashboard::DashboardPage;
 pub use editor::CampaignEditorPage;
+pub use needs::NeedsPage;
 pub use reward::RewardEditorPage;
 pub use rewards::RewardsPage;
+pub use team::TeamPageView;
+pub use translations::TranslationsPage;
 pub use updates::UpdatesPage;
 
 use super::load;
@@ -128,13 +134,17 @@ pub fn NewCampaignPage() -> impl IntoView {
 
 /// The tabs of a campaign in the studio; `current` names the page shown.
 #[component]
-fn StudioNav(campaign: CampaignId, current: Key) -> impl IntoView {
+pub(crate) fn StudioNav(campaign: CampaignId, current: Key) -> impl IntoView {
     let i18n = use_i18n();
     let tabs = [
         (Key::CampaignSettingsTitle, paths::studio_campaign(campaign)),
         (Key::NavRewards, paths::studio_rewards(campaign)),
         (Key::Updates, paths::studio_updates(campaign)),
         (Key::NavDashboard, paths::studio_dashboard(campaign)),
+        (Key::NavNeeds, paths::studio_needs(campaign)),
+        (Key::Partners, paths::studio_partners(campaign)),
+        (Key::TeamTitle, paths::studio_team(campaign)),
+        (Key::TranslationsTitle, paths::studio_translations(campaign, crate::domain::Locale::En)),
     ];
     view! {
         <nav class="studio-nav" aria-label=i18n.t(Key::StudioTitle)>
@@ -155,7 +165,7 @@ fn StudioNav(campaign: CampaignId, current: Key) -> impl IntoView {
 }
 
 /// The campaign id in the address (`/studio/campaigns/{id}/...`).
-fn campaign_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
+pub(crate) fn campaign_param() -> impl Fn() -> i64 + Copy + Send + Sync + 'static {
     let params = leptos_router::hooks::use_params_map();
     move || params.read().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or_default()
 }

@@ -11,6 +11,8 @@ pub mod media;
 pub mod parts;
 pub mod review;
 pub mod rewards;
+pub mod team;
+pub mod translations;
 pub mod updates;
 
 use super::{money, stored};
@@ -101,7 +103,8 @@ pub async fn editor(db: &mut PgConnection, id: CampaignId) -> Result<CampaignEdi
     let r = sqlx::query!(
         r#"
         select slug, title, summary, story_md, city, currency as "currency!", goal, funding_model, min_pledge,
-               starts_at as "starts_at: DateTime<Utc>", ends_at as "ends_at: DateTime<Utc>", status, review_note
+               starts_at as "starts_at: DateTime<Utc>", ends_at as "ends_at: DateTime<Utc>", status, review_note,
+               locale
         from campaign where campaign_id = $1
         "#,
         id.0
@@ -132,6 +135,7 @@ pub async fn editor(db: &mut PgConnection, id: CampaignId) -> Result<CampaignEdi
             starts_at: local_input(r.starts_at),
             ends_at: local_input(r.ends_at),
             min_pledge: r.min_pledge.normalize().to_string(),
+            language: r.locale,
         },
     })
 }
@@ -199,7 +203,7 @@ pub async fn save(db: &mut PgConnection, id: CampaignId, s: &CampaignSettings) -
         update campaign
         set slug = $2, title = $3, summary = $4, story_md = $5, city = $6, currency = $7, goal = $8,
             funding_model = $9, starts_at = $10::text::timestamptz, ends_at = $11::text::timestamptz,
-            min_pledge = $12, updated_at = now()
+            min_pledge = $12, locale = $13, updated_at = now()
         where campaign_id = $1
         "#,
         id.0,
@@ -214,7 +218,8 @@ pub async fn save(db: &mut PgConnection, id: CampaignId, s: &CampaignSettings) -
         // times go as RFC 3339 text: the macros would bind `time`'s type, not chrono's
         starts_at.to_rfc3339(),
         ends_at.to_rfc3339(),
-        s.min_pledge.amount()
+        s.min_pledge.amount(),
+        s.language.code()
     )
     .execute(&mut *db)
     .await;

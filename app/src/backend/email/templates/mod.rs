@@ -117,6 +117,42 @@ pub enum EmailTemplate {
         body: String,
         link: String,
     },
+    /// To an address invited to a campaign's team (`role` is the role's name in the email's
+    /// language).
+    CampaignInvite {
+        inviter: String,
+        campaign: String,
+        role: String,
+        link: String,
+    },
+    /// To a campaign's owners: someone offers help against a need (`amount`: `4 heures`).
+    HelpOffered {
+        name: String,
+        campaign: String,
+        need: String,
+        helper: String,
+        amount: String,
+        link: String,
+    },
+    /// To a helper: the team moved their offer (`step`: `accepted`, `declined` or `done`).
+    HelpAnswered {
+        name: String,
+        campaign: String,
+        need: String,
+        amount: String,
+        step: String,
+        link: String,
+    },
+    /// To a partner: their application was approved, or rejected with `reason`; `campaign` is
+    /// empty for the platform.
+    PartnerReviewed {
+        name: String,
+        organisation: String,
+        campaign: String,
+        approved: bool,
+        reason: String,
+        link: String,
+    },
     /// To a campaign's owners: their campaign was submitted for review.
     CampaignSubmitted {
         name: String,
@@ -167,6 +203,10 @@ impl EmailTemplate {
             EmailTemplate::PledgeDropped { .. } => "pledge_dropped",
             EmailTemplate::Refunded { .. } => "refunded",
             EmailTemplate::CampaignNews { .. } => "campaign_news",
+            EmailTemplate::CampaignInvite { .. } => "campaign_invite",
+            EmailTemplate::HelpOffered { .. } => "help_offered",
+            EmailTemplate::PartnerReviewed { .. } => "partner_reviewed",
+            EmailTemplate::HelpAnswered { .. } => "help_answered",
             EmailTemplate::CampaignSubmitted { .. } => "campaign_submitted",
             EmailTemplate::CampaignApproved { .. } => "campaign_approved",
             EmailTemplate::CampaignReturned { .. } => "campaign_returned",

@@ -124,6 +124,36 @@ fn pledge_and_payment_templates() -> Vec<EmailTemplate> {
             starts: date,
             link: link.clone(),
         },
+        EmailTemplate::CampaignInvite {
+            inviter: name.clone(),
+            campaign: campaign.clone(),
+            role: "Rédaction".into(),
+            link: link.clone(),
+        },
+        EmailTemplate::HelpOffered {
+            name: name.clone(),
+            campaign: campaign.clone(),
+            need: "Bénévoles".into(),
+            helper: "Léa".into(),
+            amount: "4 heures".into(),
+            link: link.clone(),
+        },
+        EmailTemplate::HelpAnswered {
+            name: name.clone(),
+            campaign: campaign.clone(),
+            need: "Bénévoles".into(),
+            amount: "4 heures".into(),
+            step: "accepted".into(),
+            link: link.clone(),
+        },
+        EmailTemplate::PartnerReviewed {
+            name: name.clone(),
+            organisation: "Atelier Lumière".into(),
+            campaign: campaign.clone(),
+            approved: false,
+            reason: "Ajoutez un logo".into(),
+            link: link.clone(),
+        },
         EmailTemplate::CampaignReturned { name, campaign, reason: "Ajoutez des photos".into(), link },
     ]
 }

@@ -133,6 +133,54 @@ pub(super) fn texts(template: &EmailTemplate, locale: Locale) -> Texts<'_> {
         (EmailTemplate::CampaignSubmitted { name, campaign, link }, Locale::En) => (format!("{campaign} is being reviewed"), format!("Hello {name},"), format!("Thank you! We received the campaign {campaign}. Trame’s team reviews it, usually within two working days, and writes to you as soon as it is approved or if something needs another look. During the review, the campaign cannot be changed."), "See my campaigns", link),
         (EmailTemplate::CampaignSubmitted { name, campaign, link }, Locale::De) => (format!("{campaign} wird geprüft"), format!("Hallo {name},"), format!("Vielen Dank! Wir haben die Kampagne {campaign} erhalten. Das Team von Trame prüft sie, meist innerhalb von zwei Arbeitstagen, und schreibt Ihnen, sobald sie freigegeben ist oder etwas überarbeitet werden muss. Während der Prüfung kann die Kampagne nicht geändert werden."), "Meine Kampagnen ansehen", link),
 
+        (EmailTemplate::CampaignInvite { inviter, campaign, role, link }, Locale::Fr) => (format!("{inviter} vous invite dans l’équipe de {campaign}"), "Bonjour,".into(), format!("{inviter} vous invite à rejoindre l’équipe de la campagne {campaign} sur Trame, avec le rôle\u{a0}: {role}. Ouvrez le lien, connectez-vous ou créez un compte avec cette adresse e-mail, puis acceptez l’invitation. Ce lien est valable quatorze jours. Si vous ne connaissez pas cette personne, ignorez ce message."), "Voir l’invitation", link),
+        (EmailTemplate::CampaignInvite { inviter, campaign, role, link }, Locale::En) => (format!("{inviter} invites you to the team of {campaign}"), "Hello,".into(), format!("{inviter} invites you to join the team of the campaign {campaign} on Trame, with the role: {role}. Open the link, sign in or create an account with this email address, then accept the invitation. This link is valid for fourteen days. If you do not know this person, ignore this message."), "See the invitation", link),
+        (EmailTemplate::CampaignInvite { inviter, campaign, role, link }, Locale::De) => (format!("{inviter} lädt Sie ins Team von {campaign} ein"), "Hallo,".into(), format!("{inviter} lädt Sie ein, dem Team der Kampagne {campaign} auf Trame beizutreten, mit der Rolle: {role}. Öffnen Sie den Link, melden Sie sich mit dieser E-Mail-Adresse an oder erstellen Sie ein Konto, und nehmen Sie die Einladung an. Dieser Link ist vierzehn Tage gültig. Wenn Sie diese Person nicht kennen, ignorieren Sie diese Nachricht."), "Einladung ansehen", link),
+
+        (EmailTemplate::HelpOffered { name, campaign, need, helper, amount, link }, Locale::Fr) => (format!("{campaign}\u{a0}: {helper} propose son aide"), format!("Bonjour {name},"), format!("{helper} propose son aide pour «\u{a0}{need}\u{a0}»\u{a0}: {amount}. Acceptez-la ou déclinez-la depuis le studio\u{202f}; la personne reçoit un e-mail à chaque étape."), "Répondre dans le studio", link),
+        (EmailTemplate::HelpOffered { name, campaign, need, helper, amount, link }, Locale::En) => (format!("{campaign}: {helper} offers help"), format!("Hello {name},"), format!("{helper} offers help for “{need}”: {amount}. Accept or decline it in the studio; they get an email at each step."), "Answer in the studio", link),
+        (EmailTemplate::HelpOffered { name, campaign, need, helper, amount, link }, Locale::De) => (format!("{campaign}: {helper} bietet Mithilfe an"), format!("Hallo {name},"), format!("{helper} bietet Mithilfe für «{need}» an: {amount}. Nehmen Sie sie im Studio an oder lehnen Sie sie ab; die Person erhält bei jedem Schritt eine E-Mail."), "Im Studio antworten", link),
+        (EmailTemplate::HelpAnswered { name, campaign, need, amount, step, link }, Locale::Fr) => (format!("{campaign}\u{a0}: votre aide pour «\u{a0}{need}\u{a0}»"), format!("Bonjour {name},"), match step.as_str() {
+            "accepted" => format!("L’équipe de {campaign} accepte votre aide ({amount}) pour «\u{a0}{need}\u{a0}». Elle vous écrira pour convenir des détails. Merci\u{202f}!"),
+            "done" => format!("L’équipe de {campaign} a marqué votre aide ({amount}) pour «\u{a0}{need}\u{a0}» comme faite. Merci pour ce coup de main\u{202f}!"),
+            _ => format!("L’équipe de {campaign} ne peut pas accepter votre aide ({amount}) pour «\u{a0}{need}\u{a0}» cette fois. Merci de l’avoir proposée."),
+        }, "Voir la campagne", link),
+        (EmailTemplate::HelpAnswered { name, campaign, need, amount, step, link }, Locale::En) => (format!("{campaign}: your help for “{need}”"), format!("Hello {name},"), match step.as_str() {
+            "accepted" => format!("The team of {campaign} accepts your help ({amount}) for “{need}”. They will write to you to agree on the details. Thank you!"),
+            "done" => format!("The team of {campaign} marked your help ({amount}) for “{need}” as done. Thank you for lending a hand!"),
+            _ => format!("The team of {campaign} cannot accept your help ({amount}) for “{need}” this time. Thank you for offering it."),
+        }, "See the campaign", link),
+        (EmailTemplate::HelpAnswered { name, campaign, need, amount, step, link }, Locale::De) => (format!("{campaign}: Ihre Mithilfe für «{need}»"), format!("Hallo {name},"), match step.as_str() {
+            "accepted" => format!("Das Team von {campaign} nimmt Ihre Mithilfe ({amount}) für «{need}» an. Es schreibt Ihnen, um die Einzelheiten abzusprechen. Danke!"),
+            "done" => format!("Das Team von {campaign} hat Ihre Mithilfe ({amount}) für «{need}» als erledigt markiert. Danke für Ihre Unterstützung!"),
+            _ => format!("Das Team von {campaign} kann Ihre Mithilfe ({amount}) für «{need}» diesmal nicht annehmen. Danke, dass Sie sie angeboten haben."),
+        }, "Kampagne ansehen", link),
+
+        (EmailTemplate::PartnerReviewed { name, organisation, campaign, approved, reason, link }, Locale::Fr) => {
+            let at = if campaign.is_empty() { "Trame".to_owned() } else { campaign.clone() };
+            if *approved {
+                (format!("{at}\u{a0}: partenariat de {organisation} approuvé"), format!("Bonjour {name},"), format!("Merci\u{202f}! {organisation} est maintenant partenaire de {at} et s’affiche sur son mur des partenaires."), "Voir mes partenariats", link)
+            } else {
+                (format!("{at}\u{a0}: votre demande de partenariat pour {organisation}"), format!("Bonjour {name},"), format!("L’équipe de {at} ne peut pas accepter la demande de {organisation} pour l’instant, avec ce motif\u{a0}: «\u{a0}{reason}\u{a0}». Vous pouvez la modifier depuis votre compte\u{a0}: elle sera relue."), "Voir mes partenariats", link)
+            }
+        }
+        (EmailTemplate::PartnerReviewed { name, organisation, campaign, approved, reason, link }, Locale::En) => {
+            let at = if campaign.is_empty() { "Trame".to_owned() } else { campaign.clone() };
+            if *approved {
+                (format!("{at}: partnership of {organisation} approved"), format!("Hello {name},"), format!("Thank you! {organisation} is now a partner of {at} and shows on its partner wall."), "See my partnerships", link)
+            } else {
+                (format!("{at}: your partnership application for {organisation}"), format!("Hello {name},"), format!("The team of {at} cannot accept the application of {organisation} for now, with this reason: “{reason}”. You can change it from your account: it will be reviewed again."), "See my partnerships", link)
+            }
+        }
+        (EmailTemplate::PartnerReviewed { name, organisation, campaign, approved, reason, link }, Locale::De) => {
+            let at = if campaign.is_empty() { "Trame".to_owned() } else { campaign.clone() };
+            if *approved {
+                (format!("{at}: Partnerschaft von {organisation} angenommen"), format!("Hallo {name},"), format!("Danke! {organisation} ist jetzt Förderpartner von {at} und erscheint auf der Partnerwand."), "Meine Partnerschaften ansehen", link)
+            } else {
+                (format!("{at}: Ihre Anfrage für eine Partnerschaft von {organisation}"), format!("Hallo {name},"), format!("Das Team von {at} kann die Anfrage von {organisation} vorerst nicht annehmen, mit dieser Begründung: «{reason}». Sie können sie in Ihrem Konto ändern: Sie wird erneut geprüft."), "Meine Partnerschaften ansehen", link)
+            }
+        }
+
         (EmailTemplate::CampaignApproved { name, campaign, starts, link }, Locale::Fr) => (format!("{campaign} est approuvée\u{202f}!"), format!("Bonjour {name},"), format!("Bonne nouvelle\u{a0}: la campagne {campaign} est approuvée. Elle sera publique et ouverte aux contributions dès le {starts}. Partagez son lien autour de vous\u{a0}: les premières heures comptent."), "Voir la campagne", link),
         (EmailTemplate::CampaignApproved { name, campaign, starts, link }, Locale::En) => (format!("{campaign} is approved!"), format!("Hello {name},"), format!("Good news: the campaign {campaign} is approved. It will be public and open to pledges from {starts}. Share its link around you: the first hours count."), "See the campaign", link),
         (EmailTemplate::CampaignApproved { name, campaign, starts, link }, Locale::De) => (format!("{campaign} ist freigegeben!"), format!("Hallo {name},"), format!("Gute Nachricht: Die Kampagne {campaign} ist freigegeben. Sie ist ab dem {starts} öffentlich und offen für Beiträge. Teilen Sie ihren Link: Die ersten Stunden zählen."), "Kampagne ansehen", link),

@@ -1,0 +1,87 @@
+//! Partners who sign up: the application, its review (the partner is emailed either way) and
+//! the logo, checked and re-encoded like the studio's pictures (as PNG, so a transparent logo
+//! stays transparent), small, under the media folder's `partners/`.
+
+use super::db::partners::{self, Reviewed};
+use super::email::{self, EmailTemplate};
+use super::{media, AppState};
+use crate::domain::{CampaignId, PartnerStatus, UserId};
+use crate::error::AppError;
+use crate::i18n::Key;
+use crate::paths;
+use sha2::{Digest, Sha256};
+
+/// The smallest logo accepted, and the box it is fitted into.
+const LOGO_MIN_WIDTH: u32 = 64;
+const LOGO_BOX: (u32, u32) = (480, 240);
+
+/// Approves, or rejects with a reason; the partner is emailed either way.
+pub async fn review(
+    state: &AppState,
+    campaign: Option<CampaignId>,
+    partner: i64,
+    approve: bool,
+    reason: &str,
+) -> Result<(), AppError> {
+    let reason = reason.trim();
+    if !approve && !(1..=1000).contains(&reason.chars().count()) {
+        return Err(AppError::invalid("reason", Key::ReviewReasonNeeded));
+    }
+    let (to, note) = if approve { (PartnerStatus::Approved, None) } else { (PartnerStatus::Rejected, Some(reason)) };
+    let mut tx = state.pool.begin().await?;
+    let Reviewed { organisation, name, email: address, locale, campaign: title } =
+        partners::review(&mut tx, campaign, partner, to, note).await?;
+    let template = EmailTemplate::PartnerReviewed {
+        name,
+        organisation,
+        campaign: title,
+        approved: approve,
+        reason: reason.to_owned(),
+        link: state.settings.links.absolute(paths::MY_PARTNERS),
+    };
+    email::enqueue(&mut tx, &state.queue, &address, locale, &template, None).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Checks, re-encodes and records the logo of the partner's own application (back to review).
+pub async fn upload_logo(state: &AppState, partner: i64, user: UserId, bytes: Vec<u8>) -> Result<(), AppError> {
+    if !partners::owned_by(&mut *state.pool.acquire().await?, partner, user).await? {
+        return Err(AppError::NotFound);
+    }
+    let folder = state.settings.media_dir.clone();
+    let hash = hex::encode(&Sha256::digest(&bytes)[..12]);
+    let relative = format!("partners/{partner}/{hash}.png");
+    let target = folder.join(&relative);
+    tokio::task::spawn_blocking(move || {
+        let image = media::decode_at_least(&bytes, LOGO_MIN_WIDTH)?;
+        let logo = image.resize(
+            LOGO_BOX.0.min(image.width()),
+            LOGO_BOX.1.min(image.height()),
+            image::imageops::FilterType::Lanczos3,
+        );
+        media::write_atomically(&target, |out| {
+            logo.write_to(out, image::ImageFormat::Png).map_err(|e| AppError::internal("writing a logo", &e))
+        })
+    })
+    .await
+    .map_err(|e| AppError::internal("logo task", &e))??;
+    let recorded = async {
+        let mut tx = state.pool.begin().await?;
+        let old = partners::set_logo(&mut tx, partner, user, &media::url(&relative)).await?;
+        tx.commit().await?;
+        Ok::<_, AppError>(old)
+    }
+    .await;
+    match recorded {
+        Ok(Some(old)) if old != media::url(&relative) => {
+            media::remove(&state.settings.media_dir, old.strip_prefix("/media/"));
+            Ok(())
+        }
+        Ok(_) => Ok(()),
+        Err(e) => {
+            media::remove(&state.settings.media_dir, [relative.as_str()]);
+            Err(e)
+        }
+    }
+}

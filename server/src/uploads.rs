@@ -1,0 +1,101 @@
+//! Uploads, posted as plain multipart forms (they work without JavaScript): a campaign's
+//! pictures (its team) and a partner's logo (the partner). Each answers with a redirect back to
+//! its page, `?done=` on success or `?{...}_error=` naming what is wrong; nothing is kept of a
+//! refused upload. Only these routes take a body of a picture's size.
+
+use app::backend::AppState;
+use app::error::AppError;
+use app::i18n::Key;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use tower_sessions::Session;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/studio/campaigns/{id}/images", post(upload_image))
+        .route("/me/partners/{id}/logo", post(upload_logo))
+        // past the limit, reading the form fails and the page says the file is too large
+        .layer(axum::extract::DefaultBodyLimit::max(app::backend::media::MAX_BYTES + 64 * 1024))
+}
+
+/// The form's `file` and `alt` fields; `ImageTooLarge` when the body is past the limit or cut.
+async fn read(mut form: Multipart) -> Result<(Vec<u8>, String), Key> {
+    let (mut bytes, mut alt) = (Vec::new(), String::new());
+    while let Some(field) = form.next_field().await.map_err(|_| Key::ImageTooLarge)? {
+        let name = field.name().unwrap_or_default().to_owned();
+        let data = field.bytes().await.map_err(|_| Key::ImageTooLarge)?;
+        match name.as_str() {
+            "file" => bytes = data.to_vec(),
+            "alt" => alt = String::from_utf8_lossy(&data).into_owned(),
+            _ => {}
+        }
+    }
+    Ok((bytes, alt))
+}
+
+fn status(e: &AppError) -> Response {
+    (StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), "").into_response()
+}
+
+/// The redirect back to `page` (`#fragment` kept last): done, or the refusal named.
+fn back(page: &str, fragment: &str, done: &str, error_param: &str, outcome: Result<(), Key>) -> Response {
+    let to = match outcome {
+        Ok(()) => format!("{}#{fragment}", app::paths::done(page, done)),
+        Err(key) => format!("{page}?{error_param}={key:?}#{fragment}"),
+    };
+    Redirect::to(&to).into_response()
+}
+
+/// The result of storing an upload, as the redirect back or an error status.
+fn answer(stored: Result<(), AppError>, back: impl Fn(Result<(), Key>) -> Response) -> Response {
+    match stored {
+        Ok(()) => back(Ok(())),
+        Err(AppError::Validation { message, .. }) => back(Err(message)),
+        Err(e) => status(&e),
+    }
+}
+
+/// A picture for a campaign (`file`, `alt`), by its team.
+async fn upload_image(
+    State(state): State<AppState>,
+    session: Session,
+    Path(campaign): Path<i64>,
+    form: Multipart,
+) -> Response {
+    let id = app::domain::CampaignId(campaign);
+    let allowed = async {
+        let user = app::backend::auth::load_user(&state, &session).await?.ok_or(AppError::Unauthorized)?;
+        app::backend::auth::member_of(&state, &user, id, app::domain::MemberRole::Editor).await
+    };
+    if let Err(e) = allowed.await {
+        return status(&e);
+    }
+    let editor = app::paths::studio_campaign(id);
+    let back = |outcome| back(&editor, "images", "image", "image_error", outcome);
+    match read(form).await {
+        Ok((bytes, alt)) => answer(app::backend::media::upload(&state, id, bytes, &alt).await, back),
+        Err(key) => back(Err(key)),
+    }
+}
+
+/// A partner's logo (`file`), by the partner who applied.
+async fn upload_logo(
+    State(state): State<AppState>,
+    session: Session,
+    Path(partner): Path<i64>,
+    form: Multipart,
+) -> Response {
+    let user = match app::backend::auth::load_user(&state, &session).await {
+        Ok(Some(user)) => user,
+        Ok(None) => return status(&AppError::Unauthorized),
+        Err(e) => return status(&e),
+    };
+    let back = |outcome| back(app::paths::MY_PARTNERS, &format!("partner-{partner}"), "logo", "logo_error", outcome);
+    match read(form).await {
+        Ok((bytes, _)) => answer(app::backend::partners::upload_logo(&state, partner, user.id, bytes).await, back),
+        Err(key) => back(Err(key)),
+    }
+}

@@ -149,6 +149,15 @@ pub fn done(path: &str, what: &str) -> String {
     }
 }
 
+/// The address of the page shown, from the router's path and query (the router gives the query
+/// without its `?` on the server, with it in the browser).
+pub fn here(path: &str, search: &str) -> String {
+    match search.trim_start_matches('?') {
+        "" => path.to_owned(),
+        query => format!("{path}?{query}"),
+    }
+}
+
 /// The link in the verification email.
 pub fn verify_email(token: &str) -> String {
     format!("/verify-email?token={token}")
@@ -198,5 +207,8 @@ mod tests {
         assert_eq!(done("/studio#faq", "saved"), "/studio?done=saved#faq");
         assert_eq!(done("/t?lang=en#x", "saved"), "/t?lang=en&done=saved#x");
         assert_eq!(done("/t?lang=en", "saved"), "/t?lang=en&done=saved");
+        assert_eq!(here("/partners/join", "campaign=x"), "/partners/join?campaign=x");
+        assert_eq!(here("/partners/join", "?campaign=x"), "/partners/join?campaign=x");
+        assert_eq!(here("/studio", ""), "/studio");
     }
 }

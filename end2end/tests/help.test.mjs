@@ -21,6 +21,8 @@ after(async () => {
 
 /** The hours covered on the campaign page (`44 / 120 heures` → 44). */
 async function covered(page) {
+  // a fresh load: a `goto` to the address already shown (same #fragment) would not reload it
+  await page.goto('about:blank');
   await page.goto(`${BASE}/campaigns/fil-rouge-geneve#needs`);
   const text = await page.locator('.need', { hasText: NEED }).locator('.need-progress').innerText();
   return Number(text.split('/')[0].trim());

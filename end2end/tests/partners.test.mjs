@@ -36,8 +36,8 @@ test('a partner signs up with a logo, the owner approves, the logo shows on the 
   await page.fill('#field-organisation', ORG);
   await page.selectOption('#field-kind', 'in_kind');
   await page.fill('#field-message', 'Un local de 40 m² le samedi, pour les ateliers.');
-  // a website that is not one: the error comes back in place, the texts stay
-  await page.fill('#field-website', 'lumiere');
+  // an address the browser takes but the server refuses (not http): the error comes back in place
+  await page.fill('#field-website', 'ftp://lumiere.example.ch');
   await page.click('#partner-form button[type="submit"]');
   await page.locator('#field-website-error', { hasText: 'https://' }).waitFor();
   assert.equal(await page.inputValue('#field-organisation'), ORG);

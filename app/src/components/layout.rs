@@ -61,7 +61,7 @@ fn AccountLink() -> impl IntoView {
 fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let next = move || format!("{}{}", location.pathname.get(), location.search.get());
+    let next = move || crate::paths::here(&location.pathname.get(), &location.search.get());
     view! {
         <form class="lang-switch" method="post" action="/lang" aria-label=i18n.t(Key::LanguageLabel)>
             <input type="hidden" name="next" value=next/>

@@ -34,7 +34,7 @@ where
                     Ok(data) => render(data).into_any(),
                     // pages for signed-in people send strangers to sign in, then back here
                     Err(AppError::Unauthorized) => {
-                        let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+                        let here = crate::paths::here(&location.pathname.get_untracked(), &location.search.get_untracked());
                         let path = auth::with_next("/signin", &here);
                         view! { <leptos_router::components::Redirect path/> }.into_any()
                     }

@@ -5,6 +5,7 @@
 
 pub mod assets;
 pub mod config;
+pub mod isolate;
 pub mod live;
 pub mod overload;
 pub mod routes;

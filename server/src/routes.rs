@@ -62,6 +62,8 @@ pub fn router(
         // pages and calls go out brotli- or gzip-compressed when the browser accepts it (not
         // event streams, nor what is compressed already, such as the precompressed assets)
         .layer(CompressionLayer::new())
+        // outermost: no request meets a reactive owner another one left on its thread
+        .layer(crate::isolate::IsolateLayer)
         .with_state(state)
 }
 

@@ -108,18 +108,24 @@ async fn a_failing_job_is_retried_until_it_succeeds(pool: PgPool) {
         .build()
         .await
         .unwrap();
+    // underway counts a retry's delay from the task's creation (`created_at + delay <= now()`),
+    // not from the failed attempt: attempt n starts no sooner than 0.3 × 2^(n-2) s after the
+    // enqueue. (Gaps between attempts are shorter by however late the first attempt started, a
+    // few dozen ms on a loaded machine: measuring them made this test fail under load.)
+    let enqueued: f64 =
+        sqlx::query_scalar("select extract(epoch from clock_timestamp())::float8").fetch_one(&pool).await.unwrap();
     job.enqueue(&()).await.unwrap();
     let handle = start(&job);
     wait_for("three attempts", async || runs(&pool).await >= 3).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(runs(&pool).await, 3, "two failures, then success, then nothing more");
-    let gaps: Vec<f64> = sqlx::query_scalar(
-        "select extract(epoch from at - lag(at) over (order by job_run_id))::float8 from job_run order by job_run_id offset 1",
-    )
-    .fetch_all(&pool)
-    .await
-    .unwrap();
-    assert!(gaps.iter().all(|g| *g >= 0.25), "each retry waits its backoff: {gaps:?}");
+    let started: Vec<f64> =
+        sqlx::query_scalar("select extract(epoch from at)::float8 - $1 from job_run order by job_run_id")
+            .bind(enqueued)
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert!(started[1] >= 0.3 && started[2] >= 0.6, "each retry waits its backoff: {started:?}");
     handle.stop().await;
 }
 

@@ -1,4 +1,5 @@
-// The card form of the pay page (/pledges/{id}/pay), with Stripe.js and its Card Element.
+// The card form of the pay page (/pledges/{id}/pay) and of a match fund's card page
+// (/me/funds/{id}/card), with Stripe.js and its Card Element.
 // Card numbers go from the browser to Stripe only; Trame learns the result by asking Stripe
 // (the confirm POST below) or from Stripe's webhooks. Works with real Stripe.js and with localstripe's fake (tests, `make run`).
 (function () {
@@ -56,7 +57,7 @@
             method: 'POST',
             credentials: 'same-origin',
             headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            body: 'pledge=' + encodeURIComponent(d.pledge)
+            body: (d.confirmField || 'pledge') + '=' + encodeURIComponent(d.subject || d.pledge)
           }).then(done, done);
         }, function () {
           say(d.msgFailed);

@@ -9,13 +9,14 @@ use crate::pages::admin::ReviewQueuePage;
 use crate::pages::auth::{ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage};
 use crate::pages::pledge::{MyPledgesPage, PayPage, PledgePage, PledgeResultPage, ReceiptPage};
 use crate::pages::studio::{
-    CampaignEditorPage, CheckInPage, DashboardPage, NeedsPage, NewCampaignPage, RewardEditorPage, RewardsPage,
-    StudioPage, TeamPageView, TranslationsPage, UpdatesPage,
+    CampaignEditorPage, CheckInPage, DashboardPage, DesignersStudioPage, NeedsPage, NewCampaignPage, RewardEditorPage,
+    RewardsPage, StudioPage, TeamPageView, TranslationsPage, UpdatesPage,
 };
 use crate::pages::{
     campaign::CampaignPage, campaign::CampaignUpdatePage, designers::DesignerPage, designers::DesignerRegistry,
-    help::MyHelpPage, help::OfferHelpPage, home::HomePage, invite::InvitePage, partners::review::CampaignPartnersPage,
-    partners::review::PlatformPartnersPage, partners::JoinPartnersPage, partners::MyPartnersPage,
+    help::MyHelpPage, help::OfferHelpPage, home::HomePage, invite::InvitePage, partners::funds::FundCardPageView,
+    partners::review::CampaignPartnersPage, partners::review::PlatformPartnersPage, partners::JoinPartnersPage,
+    partners::MyPartnersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -90,10 +91,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/studio/campaigns/:id/translations") view=TranslationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/invites/:token") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/studio/campaigns/:id/needs") view=NeedsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/studio/campaigns/:id/designers") view=DesignersStudioPage ssr=SsrMode::Async/>
                     <Route path=path!("/campaigns/:slug/needs/:need/help") view=OfferHelpPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/help") view=MyHelpPage ssr=SsrMode::Async/>
                     <Route path=path!("/partners/join") view=JoinPartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/partners") view=MyPartnersPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/funds/:id/card") view=FundCardPageView ssr=SsrMode::Async/>
                     <Route path=path!("/studio/campaigns/:id/partners") view=CampaignPartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/partners") view=PlatformPartnersPage ssr=SsrMode::Async/>
                     <Route path=path!("/campaigns/:slug/updates/:update") view=CampaignUpdatePage ssr=SsrMode::Async/>

@@ -80,6 +80,15 @@ pub fn studio_translations(campaign: crate::domain::CampaignId, locale: crate::d
 }
 
 /// A campaign's needs and the help offered, in the studio.
+pub fn studio_designers(campaign: crate::domain::CampaignId) -> String {
+    format!("/studio/campaigns/{campaign}/designers")
+}
+
+/// A designer's public page.
+pub fn designer(slug: &str) -> String {
+    format!("/designers/{slug}")
+}
+
 pub fn studio_needs(campaign: crate::domain::CampaignId) -> String {
     format!("/studio/campaigns/{campaign}/needs")
 }
@@ -99,6 +108,11 @@ pub fn partners_join(slug: &str) -> String {
 }
 
 /// Where a partner's logo is uploaded (multipart).
+/// The page where a partner saves the card of an accepted match fund.
+pub fn fund_card(fund: i64) -> String {
+    format!("/me/funds/{fund}/card")
+}
+
 pub fn partner_logo(partner: i64) -> String {
     format!("/me/partners/{partner}/logo")
 }

@@ -502,8 +502,10 @@ async fn a_match_goes_back_to_its_own_fund(pool: PgPool) {
         let pool = pool.clone();
         async move {
             sqlx::query_scalar::<_, i64>(
-                "insert into match_fund (campaign_id, partner_id, currency, ratio, cap_per_pledge, total_cap, is_active)
-                 values ($1, $2, 'CHF', 0.5, 40, 1000, $3) returning match_fund_id",
+                "insert into match_fund (campaign_id, partner_id, currency, ratio, cap_per_pledge, total_cap, status,
+                                         matching_since, stripe_payment_method_id)
+                 values ($1, $2, 'CHF', 0.5, 40, 1000, case when $3 then 'accepted' else 'withdrawn' end,
+                         case when $3 then now() end, 'pm_card_visa') returning match_fund_id",
             )
             .bind(f.campaign)
             .bind(partner)

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod campaigns;
 pub mod designers;
+pub mod funds;
 pub mod help;
 pub mod partners;
 pub mod pledges;

@@ -60,7 +60,7 @@ pub async fn apply_partner(#[server(default)] campaign: Option<String>, form: Pa
                 Some(slug) => Some(partners::target(&mut tx, slug).await?.0),
                 None => None,
             };
-            let id = partners::apply(&mut tx, me.id, target, &settings?).await?;
+            let id = crate::backend::partners::apply(&state, &mut tx, me.id, target, &settings?).await?;
             tx.commit().await?;
             leptos_axum::redirect(&paths::done(&format!("{}#partner-{id}", paths::MY_PARTNERS), "applied"));
             Ok(())

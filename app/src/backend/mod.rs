@@ -7,6 +7,7 @@ pub mod auth;
 pub mod db;
 pub mod email;
 pub mod export;
+pub mod funds;
 pub mod help;
 pub mod jobs;
 pub mod limits;

@@ -15,6 +15,32 @@ use sha2::{Digest, Sha256};
 const LOGO_MIN_WIDTH: u32 = 64;
 const LOGO_BOX: (u32, u32) = (480, 240);
 
+/// Records an application; a campaign's owners are emailed (the platform's applications wait
+/// in the admins' list).
+pub async fn apply(
+    state: &AppState,
+    tx: &mut sqlx::PgConnection,
+    user: UserId,
+    campaign: Option<CampaignId>,
+    settings: &crate::domain::PartnerSettings,
+) -> Result<i64, AppError> {
+    let id = partners::apply(tx, user, campaign, settings).await?;
+    if let Some(campaign) = campaign {
+        let title = partners::campaign_title(tx, campaign).await?;
+        let link = state.settings.links.absolute(&format!("{}#partner-{id}", paths::studio_partners(campaign)));
+        for owner in super::db::funds::owners(tx, campaign).await? {
+            let template = EmailTemplate::PartnerApplied {
+                name: owner.name,
+                campaign: title.clone(),
+                organisation: settings.organisation.clone(),
+                link: link.clone(),
+            };
+            email::enqueue(tx, &state.queue, &owner.email, owner.locale, &template, None).await?;
+        }
+    }
+    Ok(id)
+}
+
 /// Approves, or rejects with a reason; the partner is emailed either way.
 pub async fn review(
     state: &AppState,

@@ -254,17 +254,18 @@ impl Stripe {
         Ok(created.id)
     }
 
-    /// A SetupIntent that saves the card for charges when the backer is away.
+    /// A SetupIntent that saves the card for charges when its holder is away; `owner` names
+    /// what it is for in its metadata (`("trame_pledge", 42)`, `("trame_fund", 3)`).
     pub async fn create_setup_intent(
         &self,
         customer: &str,
-        pledge_id: i64,
+        owner: (&str, i64),
         idempotency: &str,
     ) -> Result<Intent, PaymentError> {
         let request = CreateSetupIntent::new()
             .customer(customer)
             .usage(CreateSetupIntentUsage::OffSession)
-            .metadata(HashMap::from([("trame_pledge".to_owned(), pledge_id.to_string())]));
+            .metadata(HashMap::from([(owner.0.to_owned(), owner.1.to_string())]));
         self.send(request.build(), Some(idempotency)).await
     }
 
@@ -273,16 +274,17 @@ impl Stripe {
         self.send(request.build(), None).await
     }
 
-    /// Charges a saved card. `off_session`: the backer is away (the charge run, the final retry).
+    /// Charges a saved card. `off_session`: the holder is away (the charge run, the final retry).
     /// A refused card is `PaymentError::Card`; one that needs authentication comes back as an
-    /// intent in `requires_action`.
+    /// intent in `requires_action`. `owner` names our record of it in its metadata
+    /// (`("trame_payment", 42)`, `("trame_fund_charge", 3)`).
     pub async fn charge(
         &self,
         customer: &str,
         payment_method: &str,
         amount: Money,
         off_session: bool,
-        payment_id: i64,
+        owner: (&str, i64),
         idempotency: &str,
     ) -> Result<Intent, PaymentError> {
         let minor = amount.to_minor_units().map_err(|e| PaymentError::Stripe(e.to_string()))?;
@@ -290,7 +292,7 @@ impl Stripe {
             .customer(customer)
             .payment_method(payment_method)
             .confirm(true)
-            .metadata(HashMap::from([("trame_payment".to_owned(), payment_id.to_string())]));
+            .metadata(HashMap::from([(owner.0.to_owned(), owner.1.to_string())]));
         if off_session {
             request = request.off_session(CreatePaymentIntentOffSession::Bool(true));
         }

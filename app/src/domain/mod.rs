@@ -4,10 +4,13 @@
 mod account;
 mod campaign_form;
 mod dashboard;
+mod designer_form;
 mod enums;
+mod fund;
 mod help;
 mod ids;
 mod locale;
+pub mod matching;
 mod money;
 mod partner;
 mod pledge;
@@ -30,10 +33,12 @@ pub use dashboard::{
     Attendee, BackerFilter, BackerRow, BackersPage, CheckIn, Dashboard, PledgeDay, SlotSales, TierSales,
     BACKERS_PER_PAGE,
 };
+pub use designer_form::{parse_distance, DesignerEdit, DesignerForm, DesignerSettings, DesignersEditor};
 pub use enums::{
     Fulfilment, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind, PartnerLevel, PartnerStatus,
     Practice, QuestionKind, RewardKind, UpdateVisibility,
 };
+pub use fund::{FundCardPage, FundForm, FundStatus, FundTerms, FundView, TierChoice};
 pub use help::{
     HelpOfferForm, HelpOfferSettings, MyOffer, NeedForm, NeedSettings, NeedsEditor, OfferPage, StudioNeed, StudioOffer,
 };

@@ -4,7 +4,7 @@
 
 use super::campaign_form::text;
 use super::pledge::FieldError;
-use super::{CampaignId, CampaignStatus, PartnerKind, PartnerLevel, PartnerStatus};
+use super::{CampaignId, CampaignStatus, FundView, PartnerKind, PartnerLevel, PartnerStatus, TierChoice};
 use crate::i18n::Key;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -33,7 +33,7 @@ pub struct PartnerSettings {
 }
 
 /// An `http(s)://` address without spaces, of at most 300 characters.
-fn website(value: &str) -> Result<Option<String>, FieldError> {
+pub(super) fn website(value: &str) -> Result<Option<String>, FieldError> {
     let value = value.trim();
     if value.is_empty() {
         return Ok(None);
@@ -94,6 +94,20 @@ pub struct PartnerApplication {
     pub review_note: Option<String>,
     pub logo_url: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// Its match funds (financial partners of a campaign).
+    pub funds: Vec<FundView>,
+    /// The campaign's rewards a new fund may be kept to (on the partner's own page, when they
+    /// may offer one).
+    pub tiers: Vec<TierChoice>,
+}
+
+impl PartnerApplication {
+    /// An approved financial partner of a campaign offers match funds.
+    pub fn offers_funds(&self) -> bool {
+        self.status == PartnerStatus::Approved
+            && self.form.kind == PartnerKind::Financial.as_str()
+            && self.campaign.is_some()
+    }
 }
 
 /// The studio's partners page (or the admins' one for the platform, `campaign` is `None`).

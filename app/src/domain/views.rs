@@ -69,7 +69,8 @@ pub struct CampaignPage {
     pub rewards: Vec<RewardTierView>,
     pub designers: Vec<DesignerCard>,
     pub partners: Vec<PartnerView>,
-    pub match_funds: Vec<MatchFundView>,
+    /// The funds matching its pledges, in the order they apply.
+    pub match_funds: Vec<super::FundView>,
     pub needs: Vec<NeedView>,
     pub updates: Vec<UpdateView>,
     pub faq: Vec<FaqEntry>,
@@ -219,6 +220,7 @@ pub struct DesignerPage {
     pub designer: DesignerCard,
     pub website_url: Option<String>,
     pub instagram_url: Option<String>,
+    pub certifications: Vec<String>,
     pub campaigns: Vec<CampaignCard>,
     pub rewards: Vec<DesignerReward>,
     pub server_now: DateTime<Utc>,
@@ -242,21 +244,6 @@ pub struct PartnerView {
     pub message: String,
     pub logo_url: Option<String>,
     pub website_url: Option<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MatchFundView {
-    pub partner: String,
-    /// 1.00 = one franc for each franc pledged
-    pub ratio: Decimal,
-    pub total_cap: Money,
-    pub matched: Money,
-}
-
-impl MatchFundView {
-    pub fn left(&self) -> Money {
-        self.total_cap.checked_sub(self.matched).unwrap_or(self.total_cap)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -2,8 +2,8 @@
 
 use crate::domain::Locale;
 use crate::domain::{
-    CampaignStatus, Fulfilment, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind, PartnerLevel,
-    PartnerStatus, PledgeStatus, Practice, QuestionKind, RewardKind, UpdateVisibility,
+    CampaignStatus, Fulfilment, FundStatus, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind,
+    PartnerLevel, PartnerStatus, PledgeStatus, Practice, QuestionKind, RewardKind, UpdateVisibility,
 };
 
 /// A value with a user-visible name in each language.
@@ -45,6 +45,19 @@ impl Translate for HelpOfferStatus {
             HelpOfferStatus::Declined => ("Déclinée", "Declined", "Abgelehnt"),
             HelpOfferStatus::Done => ("Faite", "Done", "Erledigt"),
             HelpOfferStatus::Withdrawn => ("Retirée", "Withdrawn", "Zurückgezogen"),
+        }
+    }
+}
+
+impl Translate for FundStatus {
+    fn names(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            FundStatus::Offered => {
+                ("Offre en attente de réponse", "Offer awaiting an answer", "Angebot wartet auf Antwort")
+            }
+            FundStatus::Accepted => ("Accepté", "Accepted", "Angenommen"),
+            FundStatus::Declined => ("Refusé", "Declined", "Abgelehnt"),
+            FundStatus::Withdrawn => ("Retiré", "Withdrawn", "Zurückgezogen"),
         }
     }
 }

@@ -131,6 +131,19 @@ impl I18n {
         formats::match_ratio(self.locale, ratio)
     }
 
+    /// A match fund's terms in words: `+100 % sur chaque contribution, jusqu’à CHF 40.00 par
+    /// contribution, CHF 500.00 au total`.
+    pub fn fund_terms(self, ratio: rust_decimal::Decimal, cap_per_pledge: Option<Money>, total: Money) -> String {
+        let mut text = self.match_ratio(ratio);
+        if let Some(cap) = cap_per_pledge {
+            text.push_str(", ");
+            text.push_str(&self.t(Key::FundCapPerPledge).replace("{amount}", &self.money(cap)));
+        }
+        text.push_str(", ");
+        text.push_str(&self.t(Key::FundTotal).replace("{amount}", &self.money(total)));
+        text
+    }
+
     /// `à 12 km`.
     pub fn distance_km(self, km: rust_decimal::Decimal) -> String {
         formats::distance_km(self.locale, km)

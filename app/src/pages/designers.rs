@@ -147,6 +147,12 @@ fn DesignerView(data: PageData) -> impl IntoView {
                     <dt>{i18n.t(Key::Materials)}</dt>
                     <dd>{d.materials.join(", ")}</dd>
                 </div>
+                {(!data.certifications.is_empty()).then(|| view! {
+                    <div>
+                        <dt>{i18n.t(Key::Certifications)}</dt>
+                        <dd id="certifications">{data.certifications.join(", ")}</dd>
+                    </div>
+                })}
             </dl>
             <ul class="plain links">{links}</ul>
             {(!data.campaigns.is_empty())

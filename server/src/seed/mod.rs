@@ -65,15 +65,19 @@ pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
     let clock = Clock::new(Utc::now());
     let owner = insert_user(&mut tx, "Collectif Fil Rouge", DEMO_OWNER, "fr", clock.days_ago(60)).await?;
     let admin = insert_user(&mut tx, "Équipe Trame", DEMO_ADMIN, "fr", clock.days_ago(90)).await?;
+    // the match fund's partner signs in too (their fund, its card and charges on /me/partners)
+    let banker =
+        insert_user(&mut tx, FUND_PARTNER.contact_name, FUND_PARTNER.contact_email, "fr", clock.days_ago(40)).await?;
     sqlx::query("update app_user set is_admin = (user_id = $2) where user_id in ($1, $2)")
         .bind(owner)
         .bind(admin)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("update app_user set password_hash = $1 where user_id in ($2, $3)")
+    sqlx::query("update app_user set password_hash = $1 where user_id in ($2, $3, $4)")
         .bind(&hash)
         .bind(owner)
         .bind(admin)
+        .bind(banker)
         .execute(&mut *tx)
         .await?;
     let backers = insert_backers(&mut tx, &clock).await?;
@@ -121,6 +125,11 @@ pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
     let mut tiers = insert_tiers(&mut tx, main, main_deadline, TIERS, &designers, &points).await?;
 
     let fund_partner = insert_partner(&mut tx, main, &FUND_PARTNER, &clock).await?;
+    sqlx::query("update partner set user_id = $2 where partner_id = $1")
+        .bind(fund_partner)
+        .bind(banker)
+        .execute(&mut *tx)
+        .await?;
     for partner in OTHER_PARTNERS {
         insert_partner(&mut tx, main, partner, &clock).await?;
     }
@@ -572,8 +581,10 @@ async fn insert_match_fund(
     created_at: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
     sqlx::query_scalar::<_, i64>(
-        "insert into match_fund (campaign_id, partner_id, currency, ratio, cap_per_pledge, total_cap, created_at) \
-         values ($1, $2, 'CHF', $3, $4, $5, $6) returning match_fund_id",
+        "insert into match_fund (campaign_id, partner_id, currency, ratio, cap_per_pledge, total_cap, created_at, \
+                                 status, decided_at, matching_since, stripe_customer_id, stripe_payment_method_id) \
+         values ($1, $2, 'CHF', $3, $4, $5, $6, 'accepted', $6, $6, 'cus_demo_fund', 'pm_card_visa') \
+         returning match_fund_id",
     )
     .bind(campaign)
     .bind(partner)

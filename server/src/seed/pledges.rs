@@ -57,13 +57,17 @@ impl NewPledge {
 pub(super) async fn insert_pledge(tx: &mut Tx<'_>, p: &NewPledge) -> Result<i64, sqlx::Error> {
     // Flexible campaigns charge at once: their pledges are collected when made.
     let collected_at = (p.status == "collected").then_some(p.created_at);
+    // its match comes from the campaign's first fund (the demo has one)
     sqlx::query_scalar::<_, i64>(
-        "insert into pledge (campaign_id, backer_id, reward_tier_id, reward_slot_id, pickup_point_id, quantity, \
-         reward_amount, extra_amount, total_amount, matched_amount, currency, idempotency_key, status, \
-         collected_at, created_at, updated_at, match_fund_id) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'CHF', $11, $12, $13, $14, $14, \
-         case when $10 > 0 then (select match_fund_id from match_fund where campaign_id = $1 \
-                                 order by match_fund_id limit 1) end) returning pledge_id",
+        "with p as (insert into pledge (campaign_id, backer_id, reward_tier_id, reward_slot_id, pickup_point_id, \
+         quantity, reward_amount, extra_amount, total_amount, matched_amount, currency, idempotency_key, status, \
+         collected_at, created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'CHF', $11, $12, $13, $14, $14) returning pledge_id), \
+         m as (insert into pledge_match (pledge_id, match_fund_id, amount) \
+               select p.pledge_id, f.match_fund_id, $10 from p, \
+                      (select match_fund_id from match_fund where campaign_id = $1 order by match_fund_id limit 1) f \
+               where $10 > 0) \
+         select pledge_id from p",
     )
     .bind(p.campaign)
     .bind(p.backer)

@@ -3,6 +3,7 @@
 //! caller's role for the exact campaign it touches, and names that campaign in every query.
 
 pub mod dashboard;
+pub mod designers;
 pub mod faq;
 pub mod fulfilment;
 pub mod media;

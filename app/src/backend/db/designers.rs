@@ -136,8 +136,13 @@ pub async fn designer_page(db: &mut PgConnection, slug: &str) -> Result<Designer
     })
     .collect::<Result<Vec<_>, AppError>>()?;
 
+    let certifications =
+        sqlx::query_scalar!("select certifications from designer where designer_id = $1", row.designer_id)
+            .fetch_one(&mut *db)
+            .await?;
     Ok(DesignerPage {
         designer: row.card()?,
+        certifications,
         website_url: row.website_url,
         instagram_url: row.instagram_url,
         campaigns,

@@ -8,6 +8,7 @@
 pub mod campaign_status;
 pub mod campaigns;
 pub mod designers;
+pub mod funds;
 pub mod help;
 pub mod partners;
 pub mod payments;

@@ -1,6 +1,7 @@
 //! Partners' applications: made by a signed-in person for a campaign or the platform, changed
 //! by them (back to review once approved), reviewed by the campaign's owners or the admins.
 
+use super::funds::{self, Funds};
 use super::stored;
 use crate::domain::{
     CampaignId, CampaignStatus, Locale, PartnerApplication, PartnerForm, PartnerKind, PartnerLevel, PartnerSettings,
@@ -45,6 +46,8 @@ impl Row {
             review_note: self.review_note,
             logo_url: self.logo_url,
             created_at: self.created_at,
+            funds: Vec::new(),
+            tiers: Vec::new(),
         })
     }
 }
@@ -75,8 +78,17 @@ async fn rows(
     .collect()
 }
 
+/// One's applications, with the funds of financial ones and the rewards a new fund may name.
 pub async fn mine(db: &mut PgConnection, user: UserId) -> Result<Vec<PartnerApplication>, AppError> {
-    rows(db, None, Some(user)).await
+    let mut list = rows(db, None, Some(user)).await?;
+    let funds = funds::list(db, Funds::OfUser(user)).await?;
+    for application in &mut list {
+        application.funds = funds.iter().filter(|f| f.partner_id == application.id).cloned().collect();
+        if let (true, Some(c)) = (application.offers_funds(), &application.campaign) {
+            application.tiers = funds::tier_choices(db, &c.slug).await?;
+        }
+    }
+    Ok(list)
 }
 
 /// The review list of a campaign, or of the platform when `campaign` is `None`.
@@ -91,7 +103,14 @@ pub async fn review_list(db: &mut PgConnection, campaign: Option<CampaignId>) ->
         }
         None => (String::new(), None),
     };
-    Ok(PartnersReview { campaign, title, status, partners: rows(db, campaign, None).await? })
+    let mut partners = rows(db, campaign, None).await?;
+    if let Some(id) = campaign {
+        let funds = funds::list(db, Funds::OfCampaign(id)).await?;
+        for partner in &mut partners {
+            partner.funds = funds.iter().filter(|f| f.partner_id == partner.id).cloned().collect();
+        }
+    }
+    Ok(PartnersReview { campaign, title, status, partners })
 }
 
 /// A public campaign's address and title, for the sign-up page.
@@ -104,6 +123,10 @@ pub async fn target(db: &mut PgConnection, slug: &str) -> Result<(CampaignId, Pa
     .await?
     .ok_or(AppError::NotFound)?;
     Ok((CampaignId(c.campaign_id), PartnerTarget { slug: c.slug, title: c.title }))
+}
+
+pub async fn campaign_title(db: &mut PgConnection, campaign: CampaignId) -> Result<String, AppError> {
+    Ok(sqlx::query_scalar!("select title from campaign where campaign_id = $1", campaign.0).fetch_one(db).await?)
 }
 
 /// Records an application (`applied`) by `user`, who is its contact address.

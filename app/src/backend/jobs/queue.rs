@@ -40,6 +40,9 @@ pub enum Task {
     /// A pledge ended (dropped at the close) while a payment of it may be open at Stripe:
     /// cancel it there.
     CancelOpenCharge { pledge_id: PledgeId },
+    /// Charges a match fund's partner for what it matched on collected pledges, less what was
+    /// charged before (nothing while an all-or-nothing campaign has not succeeded).
+    ChargeFund { match_fund_id: i64 },
 }
 
 /// Queue names, shared with the workers.

@@ -44,6 +44,7 @@ pub async fn run(payments: &Payments<'_>, task: &Task) -> Result<(), AppError> {
         Task::Recover { pledge_id, step } => payments.recover(pledge_id, step).await,
         Task::RefundCharge { payment_id } => payments.refund_charge(payment_id).await,
         Task::CancelOpenCharge { pledge_id } => payments.end_open_charge(pledge_id).await,
+        Task::ChargeFund { match_fund_id } => payments.charge_fund(match_fund_id).await,
     }
 }
 

@@ -84,7 +84,7 @@ impl Payments<'_> {
         let key = self.keys().setup(pledge, attempt);
         let payment = payment_rows::insert(&mut tx, pledge, PaymentKind::Setup, attempt, None, &key).await?;
         tx.commit().await?;
-        let intent = self.stripe.create_setup_intent(&customer, pledge.0, &key).await?;
+        let intent = self.stripe.create_setup_intent(&customer, ("trame_pledge", pledge.0), &key).await?;
         let mut db = self.pool.acquire().await?;
         payment_rows::record_object(&mut db, payment, &intent.id, intent.client_secret.as_deref()).await?;
         Ok(())

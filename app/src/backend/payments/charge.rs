@@ -69,7 +69,7 @@ impl Payments<'_> {
             }
         };
         tx.commit().await?;
-        match self.stripe.charge(&customer, &method, amount, off_session, payment_id, &key).await {
+        match self.stripe.charge(&customer, &method, amount, off_session, ("trame_payment", payment_id), &key).await {
             Ok(intent) => {
                 let mut tx = self.pool.begin().await?;
                 payment_rows::record_object(&mut tx, payment_id, &intent.id, intent.client_secret.as_deref()).await?;
@@ -141,6 +141,12 @@ impl Payments<'_> {
                         self.notify(db, pledge, Notice::Confirmed).await?;
                     }
                     self.notify(db, pledge, Notice::Receipt).await?;
+                    // its match is owed by its funds: charged a little later, together with the
+                    // other pledges collected meanwhile
+                    for fund in crate::backend::db::funds::of_pledge(db, pledge).await? {
+                        let task = Task::ChargeFund { match_fund_id: fund };
+                        self.queue.enqueue_after(db, &task, super::funds::fund_charge_delay()).await?;
+                    }
                 }
             }
             PaymentStatus::RequiresAction | PaymentStatus::Failed => {

@@ -1,6 +1,7 @@
 //! Money at work, one file per job: saving cards (`card`), charging them (`charge`), payment
 //! recovery (`recovery`), closing and settling campaigns (`settle`), refunds (`refund`), the
-//! backer's own changes (`backer`) and the emails all of them send (`notices`).
+//! backer's own changes (`backer`), match funds' cards and charges (`funds`) and the emails all
+//! of them send (`notices`).
 //!
 //! Stripe is called outside our transactions; what it answers is applied inside one, by the same
 //! functions whether the answer came back from a call, a webhook or a re-read.
@@ -15,12 +16,14 @@
 mod backer;
 mod card;
 mod charge;
+mod funds;
 mod notices;
 mod recovery;
 mod refund;
 mod settle;
 
 pub use card::pay_step;
+pub use funds::FundCardStep;
 pub use settle::{Settled, SETTLE_BATCH};
 
 use super::jobs::Queue;

@@ -4,7 +4,8 @@ use crate::components::countdown::Countdown;
 use crate::components::designer_card::DesignerCardView;
 use crate::components::live_totals::LiveTotals;
 use crate::components::progress::ProgressBar;
-use crate::domain::views::{CampaignDetail, DesignerCard, FaqEntry, MatchFundView, NeedView, PartnerView, UpdateView};
+use crate::domain::views::{CampaignDetail, DesignerCard, FaqEntry, NeedView, PartnerView, UpdateView};
+use crate::domain::FundView;
 use crate::domain::{to_zurich, FundingModel, PartnerKind, PartnerLevel, UpdateVisibility};
 use crate::i18n::{use_i18n, Key};
 use chrono::{DateTime, Utc};
@@ -12,11 +13,7 @@ use leptos::prelude::*;
 
 /// Money raised, goal, backers, progress, countdown and how charging works.
 #[component]
-pub fn FundingBox(
-    campaign: CampaignDetail,
-    match_funds: Vec<MatchFundView>,
-    server_now: DateTime<Utc>,
-) -> impl IntoView {
+pub fn FundingBox(campaign: CampaignDetail, match_funds: Vec<FundView>, server_now: DateTime<Utc>) -> impl IntoView {
     let i18n = use_i18n();
     let percent = campaign.percent();
     let ended = campaign.ends_at <= server_now;
@@ -62,14 +59,16 @@ pub fn FundingBox(
                 {if ended { i18n.t(Key::EndedOn) } else { i18n.t(Key::EndsOn) }} " "
                 <time datetime=campaign.ends_at.to_rfc3339()>{i18n.date_time(campaign.ends_at)}</time>
             </p>
+            {(match_funds.len() > 1).then(|| view! { <p class="muted small">{i18n.t(Key::FundsApplyInOrder)}</p> })}
             {match_funds
                 .into_iter()
                 .map(|m| {
                     view! {
-                        <p class="match-fund small">
+                        <p class="match-fund small" id=format!("match-fund-{}", m.id)>
                             <strong>{i18n.t(Key::MatchFundBy)} " " {m.partner.clone()}</strong>
-                            " — " {i18n.match_ratio(m.ratio)} " · "
-                            {i18n.money_short(m.left())} " " {i18n.t(Key::MatchFundLeft)}
+                            " — " {i18n.fund_terms(m.ratio, m.cap_per_pledge, m.total_cap)}
+                            {(!m.tiers.is_empty()).then(|| view! { " (" {i18n.t(Key::FundKeptTo)} " " {m.tiers.join(", ")} ")" })}
+                            " · " <span class="fund-left">{i18n.money_short(m.left())}</span> " " {i18n.t(Key::MatchFundLeft)}
                         </p>
                     }
                 })

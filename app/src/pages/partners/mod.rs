@@ -3,6 +3,7 @@
 //! reviewer's reason, the texts to change and the logo to upload). The review lists of owners
 //! and admins are in review.rs.
 
+pub mod funds;
 pub mod review;
 
 use super::load;
@@ -81,6 +82,8 @@ pub fn MyPartnersPage() -> impl IntoView {
     let applied = done("applied", Signal::derive(|| None));
     let changed = done("changed", Signal::derive(|| None));
     let logo = done("logo", Signal::derive(|| None));
+    let offered = done("fund_offered", Signal::derive(|| None));
+    let withdrawn = done("fund_withdrawn", Signal::derive(|| None));
     let logo_error = image_error("logo_error");
     view! {
         <Title text=format!("{} · Trame", i18n.t(Key::MyPartnerships))/>
@@ -91,6 +94,12 @@ pub fn MyPartnersPage() -> impl IntoView {
             </Show>
             <Show when=move || changed.get() || logo.get()>
                 <p class="notice" role="status" id="partner-changed">{i18n.t(Key::PartnerChanged)}</p>
+            </Show>
+            <Show when=move || offered.get()>
+                <p class="notice" role="status" id="fund-offered">{i18n.t(Key::FundOfferedNotice)}</p>
+            </Show>
+            <Show when=move || withdrawn.get()>
+                <p class="notice" role="status" id="fund-withdrawn">{i18n.t(Key::FundWithdrawnNotice)}</p>
             </Show>
             <p class="form-error" role="alert" id="logo-error">{move || logo_error().map(|k| i18n.t(k))}</p>
             {load(list, move |list: Vec<PartnerApplication>| {
@@ -133,6 +142,7 @@ fn MyPartnership(partner: PartnerApplication) -> impl IntoView {
                 </div>
                 <button class="button secondary" type="submit">{i18n.t(Key::UploadLogo)}</button>
             </form>
+            {p.offers_funds().then(|| view! { <funds::PartnerFunds partner=p.clone()/> })}
             <details>
                 <summary>{i18n.t(Key::EditApplication)}</summary>
                 <ProgressiveForm>

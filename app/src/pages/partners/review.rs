@@ -2,11 +2,14 @@
 //! (`/studio/campaigns/{id}/partners`) and the admins for the platform (`/admin/partners`).
 //! Approve, or reject with a reason the partner reads in the email and on their account.
 
+use crate::api::funds::DecideFund;
 use crate::api::partners::{
     load_campaign_partners, load_platform_partners, ReviewCampaignPartner, ReviewPlatformPartner,
 };
 use crate::components::form::{done, Outcome};
-use crate::domain::{CampaignId, PartnerApplication, PartnerKind, PartnerLevel, PartnerStatus, PartnersReview};
+use crate::domain::{
+    CampaignId, FundStatus, FundView, PartnerApplication, PartnerKind, PartnerLevel, PartnerStatus, PartnersReview,
+};
 use crate::i18n::{use_i18n, Key};
 use crate::pages::load;
 use crate::pages::studio::{campaign_param, StudioNav};
@@ -31,6 +34,7 @@ pub fn PlatformPartnersPage() -> impl IntoView {
 fn ReviewView(review: PartnersReview) -> impl IntoView {
     let i18n = use_i18n();
     let reviewed = done("reviewed", Signal::derive(|| None));
+    let decided = done("fund_decided", Signal::derive(|| None));
     let campaign = review.campaign;
     let head = match campaign {
         Some(id) => view! {
@@ -47,6 +51,9 @@ fn ReviewView(review: PartnersReview) -> impl IntoView {
             {head}
             <Show when=move || reviewed.get()>
                 <p class="notice" role="status" id="partner-reviewed">{i18n.t(Key::PartnerReviewedNotice)}</p>
+            </Show>
+            <Show when=move || decided.get()>
+                <p class="notice" role="status" id="fund-decided">{i18n.t(Key::FundDecidedNotice)}</p>
             </Show>
             <p class="lead">{i18n.t(Key::PartnersReviewLead)}</p>
             {review.partners.is_empty().then(|| view! { <p class="empty">{i18n.t(Key::NoPartnershipsYet)}</p> })}
@@ -110,6 +117,50 @@ fn Application(campaign: Option<CampaignId>, partner: PartnerApplication) -> imp
                 {(p.status != PartnerStatus::Approved).then(|| decide(true, Key::ApprovePartner))}
                 {(p.status != PartnerStatus::Rejected).then(|| decide(false, Key::RejectPartner))}
             </div>
+            {campaign.map(|c| p.funds.iter().cloned().map(|fund| view! { <FundDecision campaign=c fund/> }).collect_view())}
         </article>
+    }
+}
+
+/// A match fund offered to the campaign: its terms, and the owners' answer.
+#[component]
+fn FundDecision(campaign: CampaignId, fund: FundView) -> impl IntoView {
+    let i18n = use_i18n();
+    let decide = ServerAction::<DecideFund>::new();
+    let error = move || match decide.value().get() {
+        Some(Err(e)) => Some(i18n.t(e.message())),
+        _ => None,
+    };
+    let f = fund;
+    let id = f.id;
+    let form = move |accept: bool, key: Key| {
+        let reason = (!accept).then(|| {
+            view! {
+                <label class="visually-hidden" for=format!("fund-reason-{}", id)>{i18n.t(Key::RejectReasonLabel)}</label>
+                <input id=format!("fund-reason-{}", id) name="reason" required placeholder=i18n.t(Key::RejectReasonLabel)/>
+            }
+        });
+        view! {
+            <ActionForm action=decide attr:class="inline-form">
+                <input type="hidden" name="campaign" value=campaign.0/>
+                <input type="hidden" name="fund" value=id/>
+                <input type="hidden" name="accept" value=accept.to_string()/>
+                {reason}
+                <button class="button secondary small" type="submit" data-accept=accept.to_string()>{i18n.t(key)}</button>
+            </ActionForm>
+        }
+    };
+    let waiting_card = f.status == FundStatus::Accepted && !f.card_saved;
+    view! {
+        <div class="fund" id=format!("fund-{}", f.id) data-status=f.status.as_str()>
+            <h3>{i18n.t(Key::MatchFunds)} " · " {i18n.label(f.status)}</h3>
+            <super::funds::FundSummary fund=f.clone()/>
+            {waiting_card.then(|| view! { <p class="hint">{i18n.t(Key::FundNoCardYet)}</p> })}
+            {f.decline_reason.clone().map(|r| view! { <p><em>{r}</em></p> })}
+            <p class="form-error" role="alert">{error}</p>
+            {(f.status == FundStatus::Offered).then(|| view! {
+                <div class="actions">{form(true, Key::AcceptFund)}{form(false, Key::DeclineFund)}</div>
+            })}
+        </div>
     }
 }

@@ -6,6 +6,7 @@
 mod chart;
 mod check_in;
 mod dashboard;
+mod designers;
 mod editor;
 mod faq;
 pub(crate) mod fields;
@@ -20,6 +21,7 @@ mod updates;
 
 pub use check_in::CheckInPage;
 pub use dashboard::DashboardPage;
+pub use designers::DesignersStudioPage;
 pub use editor::CampaignEditorPage;
 pub use needs::NeedsPage;
 pub use reward::RewardEditorPage;
@@ -142,6 +144,7 @@ pub(crate) fn StudioNav(campaign: CampaignId, current: Key) -> impl IntoView {
         (Key::Updates, paths::studio_updates(campaign)),
         (Key::NavDashboard, paths::studio_dashboard(campaign)),
         (Key::NavNeeds, paths::studio_needs(campaign)),
+        (Key::Designers, paths::studio_designers(campaign)),
         (Key::Partners, paths::studio_partners(campaign)),
         (Key::TeamTitle, paths::studio_team(campaign)),
         (Key::TranslationsTitle, paths::studio_translations(campaign, crate::domain::Locale::En)),

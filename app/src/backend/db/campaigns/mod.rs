@@ -6,7 +6,7 @@ mod rewards;
 mod sections;
 
 pub use rewards::rewards;
-use sections::{designers, faq, match_funds, needs, partners, updates};
+use sections::{designers, faq, needs, partners, updates};
 
 use super::{money, stored};
 use crate::backend::markdown;
@@ -104,7 +104,7 @@ pub async fn campaign_page(db: &mut PgConnection, slug: &str, lang: Locale) -> R
         rewards: rewards(db, id, currency, Some(lang)).await?,
         designers: designers(db, id).await?,
         partners: partners(db, id).await?,
-        match_funds: match_funds(db, id).await?,
+        match_funds: super::funds::list(db, super::funds::Funds::Matching(id)).await?,
         needs: needs(db, id).await?,
         updates: updates(db, id).await?,
         faq: faq(db, id, lang).await?,

@@ -1,8 +1,9 @@
-//! The campaign page's other sections: designers, partners, match funds, needs, updates, FAQ.
+//! The campaign page's other sections: designers, partners, needs, updates, FAQ (its match
+//! funds are read by `db::funds`).
 
-use super::super::{money, stored};
+use super::super::stored;
 use crate::backend::markdown;
-use crate::domain::views::{DesignerCard, FaqEntry, MatchFundView, NeedView, PartnerView, UpdateView};
+use crate::domain::views::{DesignerCard, FaqEntry, NeedView, PartnerView, UpdateView};
 use crate::domain::{CampaignId, Locale, NeedKind, PartnerKind, PartnerLevel, UpdateVisibility};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
@@ -33,30 +34,6 @@ pub(super) async fn partners(db: &mut PgConnection, id: CampaignId) -> Result<Ve
                 message: p.message,
                 logo_url: p.logo_url,
                 website_url: p.website_url,
-            })
-        })
-        .collect()
-}
-
-pub(super) async fn match_funds(db: &mut PgConnection, id: CampaignId) -> Result<Vec<MatchFundView>, AppError> {
-    let rows = sqlx::query!(
-        r#"
-        select p.organisation, m.ratio, m.total_cap, m.matched_total, m.currency as "currency!"
-        from match_fund m join partner p using (partner_id)
-        where m.campaign_id = $1 and m.is_active and p.status = 'approved'
-        order by m.match_fund_id
-        "#,
-        id.0
-    )
-    .fetch_all(&mut *db)
-    .await?;
-    rows.into_iter()
-        .map(|m| {
-            Ok(MatchFundView {
-                partner: m.organisation,
-                ratio: m.ratio,
-                total_cap: money(m.total_cap, &m.currency)?,
-                matched: money(m.matched_total, &m.currency)?,
             })
         })
         .collect()

@@ -73,7 +73,7 @@ pub async fn check_matches(db: &mut PgConnection) -> Result<Vec<MatchMismatch>, 
     let counting = PledgeStatus::codes(PledgeStatus::COUNTING);
     let funds = sqlx::query!(
         r#"select f.campaign_id, f.match_fund_id, f.matched_total,
-                  coalesce((select sum(p.matched_amount) from pledge p where p.match_fund_id = f.match_fund_id), 0)
+                  coalesce((select sum(pm.amount) from pledge_match pm where pm.match_fund_id = f.match_fund_id), 0)
                       as "pledges_sum!"
            from match_fund f"#
     )

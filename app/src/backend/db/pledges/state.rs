@@ -8,6 +8,7 @@
 
 use super::super::{money, stored};
 use super::release;
+use crate::domain::matching::{self, FundRoom};
 use crate::domain::{CampaignId, CampaignStatus, FundingModel, Money, PledgeId, PledgeStatus};
 use crate::error::AppError;
 use rust_decimal::Decimal;
@@ -25,7 +26,6 @@ pub struct Locked {
     pub quantity: i32,
     pub total_amount: Decimal,
     pub matched_amount: Decimal,
-    pub match_fund_id: Option<i64>,
     pub currency: String,
     pub stripe_customer_id: Option<String>,
     pub stripe_payment_method_id: Option<String>,
@@ -45,7 +45,7 @@ pub async fn lock(db: &mut PgConnection, pledge: PledgeId) -> Result<Locked, App
     .ok_or(AppError::NotFound)?;
     let r = sqlx::query!(
         "select p.pledge_id, p.campaign_id, p.backer_id, p.status, p.reward_tier_id, p.reward_slot_id, p.quantity,
-                p.total_amount, p.matched_amount, p.match_fund_id, p.currency, p.stripe_customer_id,
+                p.total_amount, p.matched_amount, p.currency, p.stripe_customer_id,
                 p.stripe_payment_method_id, c.funding_model, c.status as campaign_status
          from pledge p join campaign c using (campaign_id)
          where p.pledge_id = $1 for update of p",
@@ -64,7 +64,6 @@ pub async fn lock(db: &mut PgConnection, pledge: PledgeId) -> Result<Locked, App
         quantity: r.quantity,
         total_amount: r.total_amount,
         matched_amount: r.matched_amount,
-        match_fund_id: r.match_fund_id,
         currency: r.currency,
         stripe_customer_id: r.stripe_customer_id,
         stripe_payment_method_id: r.stripe_payment_method_id,
@@ -156,67 +155,76 @@ pub(super) async fn count(db: &mut PgConnection, pledge: &Locked, counting: bool
     Ok(())
 }
 
-/// What the campaign's first active match fund adds to this pledge (within its caps), recorded
-/// on the pledge with the fund it came from, and on the fund.
+/// What the campaign's matching funds add to this pledge: funds apply one after another in the
+/// order they began matching, each franc pledged matched once (`domain::matching`). What each
+/// fund gave is recorded in `pledge_match` and on the fund; the pledge keeps the sum.
 async fn take_match(db: &mut PgConnection, pledge: &Locked) -> Result<Decimal, AppError> {
-    let Some(fund) = sqlx::query!(
-        "select match_fund_id, ratio, cap_per_pledge, total_cap, matched_total from match_fund
-         where campaign_id = $1 and is_active and (reward_tier_id is null or reward_tier_id = $2)
-         order by match_fund_id limit 1 for update",
+    let funds = sqlx::query!(
+        "select f.match_fund_id, f.ratio, f.cap_per_pledge, f.total_cap - f.matched_total as \"left!\"
+         from match_fund f join partner p using (partner_id)
+         where f.campaign_id = $1 and f.status = 'accepted' and f.matching_since is not null and p.status = 'approved'
+           and (not exists (select 1 from match_fund_tier t where t.match_fund_id = f.match_fund_id)
+                or exists (select 1 from match_fund_tier t
+                           where t.match_fund_id = f.match_fund_id and t.reward_tier_id = $2))
+         order by f.matching_since, f.match_fund_id
+         for update of f",
         pledge.campaign_id.0,
         pledge.reward_tier_id
     )
-    .fetch_optional(&mut *db)
-    .await?
-    else {
-        return Ok(Decimal::ZERO);
-    };
-    let room = (fund.total_cap - fund.matched_total).max(Decimal::ZERO);
-    let wanted = pledge.total_amount.checked_mul(fund.ratio).unwrap_or(Decimal::MAX).round_dp(2);
-    let mut matched = wanted.min(room);
-    if let Some(cap) = fund.cap_per_pledge {
-        matched = matched.min(cap);
-    }
-    sqlx::query!(
-        "update match_fund set matched_total = matched_total + $2 where match_fund_id = $1",
-        fund.match_fund_id,
-        matched
-    )
-    .execute(&mut *db)
+    .fetch_all(&mut *db)
     .await?;
-    sqlx::query!(
-        "update pledge set matched_amount = $2, match_fund_id = $3 where pledge_id = $1",
-        pledge.pledge_id.0,
-        matched,
-        fund.match_fund_id
-    )
-    .execute(&mut *db)
-    .await?;
-    Ok(matched)
-}
-
-/// Gives a pledge's match back to the fund it came from (active or not: the fund's total is
-/// what it gave).
-async fn give_back_match(db: &mut PgConnection, pledge: &Locked) -> Result<Decimal, AppError> {
-    let matched = pledge.matched_amount;
-    if matched > Decimal::ZERO {
-        if let Some(fund) = pledge.match_fund_id {
-            sqlx::query!(
-                "update match_fund set matched_total = greatest(matched_total - $2, 0) where match_fund_id = $1",
-                fund,
-                matched
-            )
-            .execute(&mut *db)
-            .await?;
+    let rooms: Vec<FundRoom> =
+        funds.iter().map(|f| FundRoom { ratio: f.ratio, cap_per_pledge: f.cap_per_pledge, left: f.left }).collect();
+    let mut total = Decimal::ZERO;
+    for (fund, gives) in funds.iter().zip(matching::split(pledge.total_amount, &rooms)) {
+        if gives <= Decimal::ZERO {
+            continue;
         }
         sqlx::query!(
-            "update pledge set matched_amount = 0, match_fund_id = null where pledge_id = $1",
-            pledge.pledge_id.0
+            "update match_fund set matched_total = matched_total + $2 where match_fund_id = $1",
+            fund.match_fund_id,
+            gives
+        )
+        .execute(&mut *db)
+        .await?;
+        sqlx::query!(
+            "insert into pledge_match (pledge_id, match_fund_id, amount) values ($1, $2, $3)",
+            pledge.pledge_id.0,
+            fund.match_fund_id,
+            gives
+        )
+        .execute(&mut *db)
+        .await?;
+        total += gives;
+    }
+    sqlx::query!("update pledge set matched_amount = $2 where pledge_id = $1", pledge.pledge_id.0, total)
+        .execute(&mut *db)
+        .await?;
+    Ok(total)
+}
+
+/// Gives a pledge's match back to the funds it came from (whatever became of them: a fund's
+/// total is what it gave).
+async fn give_back_match(db: &mut PgConnection, pledge: &Locked) -> Result<Decimal, AppError> {
+    let given = sqlx::query!(
+        "delete from pledge_match where pledge_id = $1 returning match_fund_id, amount",
+        pledge.pledge_id.0
+    )
+    .fetch_all(&mut *db)
+    .await?;
+    for g in &given {
+        sqlx::query!(
+            "update match_fund set matched_total = greatest(matched_total - $2, 0) where match_fund_id = $1",
+            g.match_fund_id,
+            g.amount
         )
         .execute(&mut *db)
         .await?;
     }
-    Ok(matched)
+    sqlx::query!("update pledge set matched_amount = 0 where pledge_id = $1", pledge.pledge_id.0)
+        .execute(&mut *db)
+        .await?;
+    Ok(pledge.matched_amount)
 }
 
 /// Freezes a campaign's totals: marks the pledges that count at this moment. Called in the

@@ -5,6 +5,7 @@
 //! campaign's part names the campaign too: an id of another campaign's part is not found.
 
 pub mod dashboard;
+pub mod designers;
 pub mod faq;
 pub mod fulfilment;
 pub mod media;

@@ -153,6 +153,31 @@ pub enum EmailTemplate {
         reason: String,
         link: String,
     },
+    /// To a campaign's owners: someone applies to be a partner of their campaign.
+    PartnerApplied {
+        name: String,
+        campaign: String,
+        organisation: String,
+        link: String,
+    },
+    /// To a campaign's owners: a partner offers a match fund (`terms` in words).
+    MatchFundOffered {
+        name: String,
+        campaign: String,
+        organisation: String,
+        terms: String,
+        link: String,
+    },
+    /// To a partner: the owners accepted their fund (the link saves a card), or declined it
+    /// with `reason`.
+    MatchFundDecided {
+        name: String,
+        organisation: String,
+        campaign: String,
+        accepted: bool,
+        reason: String,
+        link: String,
+    },
     /// To a campaign's owners: their campaign was submitted for review.
     CampaignSubmitted {
         name: String,
@@ -207,6 +232,9 @@ impl EmailTemplate {
             EmailTemplate::HelpOffered { .. } => "help_offered",
             EmailTemplate::PartnerReviewed { .. } => "partner_reviewed",
             EmailTemplate::HelpAnswered { .. } => "help_answered",
+            EmailTemplate::PartnerApplied { .. } => "partner_applied",
+            EmailTemplate::MatchFundOffered { .. } => "match_fund_offered",
+            EmailTemplate::MatchFundDecided { .. } => "match_fund_decided",
             EmailTemplate::CampaignSubmitted { .. } => "campaign_submitted",
             EmailTemplate::CampaignApproved { .. } => "campaign_approved",
             EmailTemplate::CampaignReturned { .. } => "campaign_returned",

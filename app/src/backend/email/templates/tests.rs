@@ -154,6 +154,27 @@ fn pledge_and_payment_templates() -> Vec<EmailTemplate> {
             reason: "Ajoutez un logo".into(),
             link: link.clone(),
         },
+        EmailTemplate::PartnerApplied {
+            name: name.clone(),
+            campaign: campaign.clone(),
+            organisation: "Atelier Lumière".into(),
+            link: link.clone(),
+        },
+        EmailTemplate::MatchFundOffered {
+            name: name.clone(),
+            campaign: campaign.clone(),
+            organisation: "Banque du Léman".into(),
+            terms: "+100\u{a0}% sur chaque contribution, CHF\u{a0}500.00 au total".into(),
+            link: link.clone(),
+        },
+        EmailTemplate::MatchFundDecided {
+            name: name.clone(),
+            organisation: "Banque du Léman".into(),
+            campaign: campaign.clone(),
+            accepted: true,
+            reason: String::new(),
+            link: link.clone(),
+        },
         EmailTemplate::CampaignReturned { name, campaign, reason: "Ajoutez des photos".into(), link },
     ]
 }

@@ -1,0 +1,97 @@
+//! Designers written from the studio: the team creates a profile (linked to its campaign),
+//! changes it, links one from the registry and takes one off; the profile shows in the registry
+//! and on the campaign page; another campaign's team can change nothing of it.
+
+mod support;
+
+use sqlx::PgPool;
+use support::fixtures;
+use support::studio::*;
+use support::TestApp;
+
+fn profile(campaign: &str, designer: Option<&str>, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = [
+        ("campaign", campaign),
+        ("form[name]", "Léa Martin"),
+        ("form[atelier]", "Atelier du Fil"),
+        ("form[city]", "Carouge"),
+        ("form[bio]", "Couturière, elle recoud ce que d’autres jettent."),
+        ("form[materials]", "lin, chanvre"),
+        ("form[certifications]", "GOTS"),
+        ("form[practices][0]", "upcycling"),
+        ("form[practices][3]", "natural_dyes"),
+        ("form[website]", "https://lea.example.ch"),
+        ("form[distance_km]", "2,5"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    if let Some(d) = designer {
+        form.push(("designer".into(), d.into()));
+    }
+    for (name, value) in changes {
+        match form.iter_mut().find(|(k, _)| k == name) {
+            Some(field) => field.1 = value.to_string(),
+            None => form.push((name.to_string(), value.to_string())),
+        }
+    }
+    form
+}
+
+#[sqlx::test(migrations = "../migrations")]
+async fn a_team_writes_its_designers_and_only_its_own(pool: PgPool) {
+    let f = fixtures::campaign(&pool, "all_or_nothing", 1000).await;
+    let other = fixtures::campaign(&pool, "flexible", 1000).await;
+    let app = TestApp::spawn(pool.clone()).await;
+    let editor = member(&app, "editor@example.org", true).await;
+    join_team(&pool, f.campaign, "editor@example.org", "editor").await;
+    let stranger = member(&app, "other@example.org", true).await;
+    join_team(&pool, other.campaign, "other@example.org", "owner").await;
+    let (a, b) = (f.campaign.to_string(), other.campaign.to_string());
+
+    let refused = send(&app, &editor, "studio/designer/save", &profile(&a, None, &[("form[distance_km]", "-3")])).await;
+    assert_eq!(error_field(refused).await, "distance_km");
+    assert_eq!(send(&app, &editor, "studio/designer/save", &profile(&a, None, &[])).await.status(), 200);
+    let list: serde_json::Value =
+        app.call(&editor, "studio/designers", &[("campaign", &a)]).await.json().await.unwrap();
+    let lea = &list["designers"][0];
+    assert_eq!((lea["card"]["slug"].as_str(), lea["form"]["distance_km"].as_str()), (Some("lea-martin"), Some("2.5")));
+    assert_eq!(lea["card"]["practices"], serde_json::json!(["upcycling", "natural_dyes"]));
+    let id = lea["card"]["id"].to_string();
+
+    // public: the registry, her page, the campaign page
+    let (_, registry) = app.page("/designers?practice=natural_dyes", &[]).await;
+    assert!(registry.contains("Léa Martin"), "in the registry");
+    let (status, page) = app.page("/designers/lea-martin", &[]).await;
+    assert!(status == 200 && page.contains("Atelier du Fil") && page.contains("GOTS"), "{status}");
+    let (_, campaign_page) = app.page(&format!("/campaigns/{}", f.slug), &[]).await;
+    assert!(support::element(&campaign_page, "designers", "section").contains("Léa Martin"));
+
+    // another campaign's team can neither change her nor take her off this campaign
+    let theirs = profile(&b, Some(&id), &[("form[name]", "Pris")]);
+    assert_eq!(send(&app, &stranger, "studio/designer/save", &theirs).await.status(), 404);
+    let ours = profile(&a, Some(&id), &[("form[name]", "Pris")]);
+    assert_eq!(send(&app, &stranger, "studio/designer/save", &ours).await.status(), 403);
+    let unlink = [("campaign", b.as_str()), ("designer", id.as_str())];
+    assert_eq!(app.call(&stranger, "studio/designer/unlink", &unlink).await.status(), 404);
+
+    // her team changes her profile; another campaign links her from the registry
+    let changed = profile(&a, Some(&id), &[("form[atelier]", "Atelier du Fil Rouge")]);
+    assert_eq!(send(&app, &editor, "studio/designer/save", &changed).await.status(), 200);
+    let link = [("campaign", b.as_str()), ("slug", "lea-martin"), ("distance_km", "4")];
+    assert_eq!(app.call(&stranger, "studio/designer/link", &link).await.status(), 200);
+    let unknown = [("campaign", b.as_str()), ("slug", "nobody"), ("distance_km", "")];
+    assert_eq!(error_field(app.call(&stranger, "studio/designer/link", &unknown).await).await, "slug");
+    let (_, page) = app.page("/designers/lea-martin", &[]).await;
+    assert!(page.contains("Atelier du Fil Rouge"));
+
+    // taken off the first campaign: the profile stays, linked to the other one
+    let unlink = [("campaign", a.as_str()), ("designer", id.as_str())];
+    assert_eq!(app.call(&editor, "studio/designer/unlink", &unlink).await.status(), 200);
+    let list: serde_json::Value =
+        app.call(&editor, "studio/designers", &[("campaign", &a)]).await.json().await.unwrap();
+    assert_eq!(list["designers"].as_array().map(Vec::len), Some(0));
+    let list: serde_json::Value =
+        app.call(&stranger, "studio/designers", &[("campaign", &b)]).await.json().await.unwrap();
+    assert_eq!(list["designers"][0]["card"]["name"], "Léa Martin");
+}

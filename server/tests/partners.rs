@@ -156,5 +156,9 @@ async fn the_platform_s_partners_are_reviewed_by_admins_only(pool: PgPool) {
     assert_eq!(app.call(&admin, "admin/partner/review", &approve).await.status(), 200);
     let mine: serde_json::Value = app.call(&zoe, "partners/mine", &[]).await.json().await.unwrap();
     assert_eq!(mine[0]["status"], "approved");
+    // approved, the platform's partner shows on the home page (not on the campaign's wall)
+    let (_, home) = app.page("/", &[]).await;
+    assert!(support::element(&home, "partners", "section").contains("Atelier Lumière"));
+    assert!(!wall(&app, &f.slug).await.contains("Atelier Lumière"));
     app.stop().await;
 }

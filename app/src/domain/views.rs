@@ -58,6 +58,8 @@ impl CampaignCard {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LiveCampaigns {
     pub campaigns: Vec<CampaignCard>,
+    /// The platform's own approved partners.
+    pub partners: Vec<PartnerView>,
     pub server_now: DateTime<Utc>,
 }
 

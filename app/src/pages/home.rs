@@ -1,3 +1,4 @@
+use super::campaign::sections::PartnersWall;
 use super::load;
 use crate::api::campaigns::load_live_campaigns;
 use crate::components::campaign_card::CampaignCardView;
@@ -24,8 +25,11 @@ pub fn HomePage() -> impl IntoView {
             {load(
                 campaigns,
                 move |live| {
+                    // the platform's own partners, under the campaigns
+                    let partners = (!live.partners.is_empty())
+                        .then(|| view! { <PartnersWall slug=None partners=live.partners.clone()/> });
                     if live.campaigns.is_empty() {
-                        return view! { <p class="empty">{i18n.t(Key::NoLiveCampaigns)}</p> }.into_any();
+                        return view! { <p class="empty">{i18n.t(Key::NoLiveCampaigns)}</p> {partners} }.into_any();
                     }
                     let now = live.server_now;
                     view! {
@@ -36,6 +40,7 @@ pub fn HomePage() -> impl IntoView {
                                 .map(|card| view! { <CampaignCardView card now/> })
                                 .collect_view()}
                         </div>
+                        {partners}
                     }
                         .into_any()
                 },

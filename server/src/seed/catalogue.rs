@@ -334,6 +334,18 @@ pub(super) const FUND_PARTNER: PartnerSpec = PartnerSpec {
     status: "approved",
 };
 
+/// A partner of the platform as a whole (on the home page).
+pub(super) const PLATFORM_PARTNER: PartnerSpec = PartnerSpec {
+    organisation: "Fondation Textile Lémanique",
+    contact_name: "Claire Mottier",
+    contact_email: "claire.mottier@example.org",
+    kind: "financial",
+    level: "principal",
+    message: "Nous soutenons les collectifs de mode durable de la région qui lancent leur campagne sur Trame.",
+    website: "https://example.org/fondation-textile-lemanique",
+    status: "approved",
+};
+
 /// One partner of each other kind, plus an application still waiting and a rejected one
 /// (neither may appear on the partner wall).
 pub(super) const OTHER_PARTNERS: &[PartnerSpec] = &[

@@ -124,15 +124,16 @@ pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
     let points = insert_pickup_points(&mut tx, main).await?;
     let mut tiers = insert_tiers(&mut tx, main, main_deadline, TIERS, &designers, &points).await?;
 
-    let fund_partner = insert_partner(&mut tx, main, &FUND_PARTNER, &clock).await?;
+    let fund_partner = insert_partner(&mut tx, Some(main), &FUND_PARTNER, &clock).await?;
     sqlx::query("update partner set user_id = $2 where partner_id = $1")
         .bind(fund_partner)
         .bind(banker)
         .execute(&mut *tx)
         .await?;
     for partner in OTHER_PARTNERS {
-        insert_partner(&mut tx, main, partner, &clock).await?;
+        insert_partner(&mut tx, Some(main), partner, &clock).await?;
     }
+    insert_partner(&mut tx, None, &PLATFORM_PARTNER, &clock).await?;
     let rule =
         MatchRule { ratio: Decimal::new(50, 2), cap_per_pledge: Decimal::from(40), total_cap: Decimal::from(5_000) };
     let fund = insert_match_fund(&mut tx, main, fund_partner, &rule, clock.days_ago(11)).await?;
@@ -535,7 +536,13 @@ async fn insert_question(tx: &mut Tx<'_>, tier: i64, q: &QuestionSpec, position:
 // ---------------------------------------------------------------------------------------------
 // Partners and the match fund
 
-async fn insert_partner(tx: &mut Tx<'_>, campaign: i64, p: &PartnerSpec, clock: &Clock) -> Result<i64, sqlx::Error> {
+/// A partner of `campaign`, or of the platform as a whole (`None`).
+async fn insert_partner(
+    tx: &mut Tx<'_>,
+    campaign: Option<i64>,
+    p: &PartnerSpec,
+    clock: &Clock,
+) -> Result<i64, sqlx::Error> {
     // Applications arrive before launch; reviewed ones were reviewed a few days later.
     let reviewed_at = (p.status != "applied").then(|| clock.days_ago(12));
     sqlx::query_scalar::<_, i64>(

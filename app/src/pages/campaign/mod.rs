@@ -1,7 +1,7 @@
 //! `/campaigns/{slug}`: the campaign page.
 
 mod rewards;
-mod sections;
+pub(crate) mod sections;
 mod update;
 
 pub use update::CampaignUpdatePage;
@@ -111,7 +111,7 @@ fn CampaignView(data: PageData) -> impl IntoView {
                 {gallery}
                 <RewardCatalogue slug=c.slug.clone() rewards=data.rewards.clone() open=open/>
                 <DesignersSection designers=data.designers.clone()/>
-                <PartnersWall slug=c.slug.clone() partners=data.partners.clone()/>
+                <PartnersWall slug=Some(c.slug.clone()) partners=data.partners.clone()/>
                 <NeedsSection slug=c.slug.clone() needs=data.needs.clone() open=open/>
                 <UpdatesSection slug=c.slug.clone() updates=data.updates.clone()/>
                 <FaqSection faq=data.faq.clone()/>

@@ -102,9 +102,9 @@ pub fn DesignersSection(designers: Vec<DesignerCard>) -> impl IntoView {
     })
 }
 
-/// Approved partners, the most prominent first.
+/// Approved partners, the most prominent first: a campaign's (`slug`), or the platform's.
 #[component]
-pub fn PartnersWall(slug: String, partners: Vec<PartnerView>) -> impl IntoView {
+pub fn PartnersWall(slug: Option<String>, partners: Vec<PartnerView>) -> impl IntoView {
     let i18n = use_i18n();
     let groups = PartnerKind::ALL
         .iter()
@@ -119,11 +119,15 @@ pub fn PartnersWall(slug: String, partners: Vec<PartnerView>) -> impl IntoView {
             }
         })
         .collect_view();
+    let (heading, join) = match &slug {
+        Some(slug) => (Key::Partners, crate::paths::partners_join(slug)),
+        None => (Key::PlatformPartners, crate::paths::PARTNERS_JOIN.to_owned()),
+    };
     view! {
         <section id="partners" class="section" aria-labelledby="partners-heading">
-            <h2 id="partners-heading">{i18n.t(Key::Partners)}</h2>
+            <h2 id="partners-heading">{i18n.t(heading)}</h2>
             {groups}
-            <p><a class="button secondary" id="become-partner" href=crate::paths::partners_join(&slug)>{i18n.t(Key::BecomePartner)}</a></p>
+            <p><a class="button secondary" id="become-partner" href=join>{i18n.t(Key::BecomePartner)}</a></p>
         </section>
     }
 }

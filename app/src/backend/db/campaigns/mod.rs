@@ -78,6 +78,7 @@ pub async fn live_campaigns(db: &mut PgConnection, lang: Locale) -> Result<LiveC
     .await?;
     Ok(LiveCampaigns {
         campaigns: rows.into_iter().map(CampaignCardRow::card).collect::<Result<_, _>>()?,
+        partners: partners(db, None).await?,
         server_now: Utc::now(),
     })
 }
@@ -103,7 +104,7 @@ pub async fn campaign_page(db: &mut PgConnection, slug: &str, lang: Locale) -> R
         images: images(db, id).await?,
         rewards: rewards(db, id, currency, Some(lang)).await?,
         designers: designers(db, id).await?,
-        partners: partners(db, id).await?,
+        partners: partners(db, Some(id)).await?,
         match_funds: super::funds::list(db, super::funds::Funds::Matching(id)).await?,
         needs: needs(db, id).await?,
         updates: updates(db, id).await?,

@@ -13,15 +13,16 @@ pub(super) async fn designers(db: &mut PgConnection, id: CampaignId) -> Result<V
     super::super::designers::campaign_designers(db, id.0).await
 }
 
-pub(super) async fn partners(db: &mut PgConnection, id: CampaignId) -> Result<Vec<PartnerView>, AppError> {
+/// The approved partners of a campaign, or of the platform (`None`).
+pub(super) async fn partners(db: &mut PgConnection, id: Option<CampaignId>) -> Result<Vec<PartnerView>, AppError> {
     let rows = sqlx::query!(
         r#"
         select organisation, kind, level, message, logo_url, website_url
         from partner
-        where campaign_id = $1 and status = 'approved'
+        where campaign_id is not distinct from $1 and status = 'approved'
         order by array_position(array['principal', 'major', 'supporter'], level), organisation
         "#,
-        id.0
+        id.map(|c| c.0)
     )
     .fetch_all(&mut *db)
     .await?;

@@ -1,11 +1,8 @@
 //! A campaign's designers in the studio: create a profile (linked to the campaign), change it
-//! while it is linked, link an existing designer, unlink one. A profile its designer claimed is
-//! theirs as well (`own`, `update_own`).
+//! while it is linked, link an existing designer, unlink one.
 
 use super::super::designers::DesignerRow;
-use crate::domain::{
-    CampaignId, DesignerEdit, DesignerForm, DesignerSettings, DesignersEditor, Practice, Slug, UserId,
-};
+use crate::domain::{CampaignId, DesignerEdit, DesignerForm, DesignerSettings, DesignersEditor, Practice, Slug};
 use crate::error::AppError;
 use crate::i18n::Key;
 use rust_decimal::Decimal;
@@ -220,29 +217,4 @@ pub async fn unlink(db: &mut PgConnection, campaign: CampaignId, designer: i64) 
     .execute(db)
     .await?;
     Ok(())
-}
-
-/// The profile `user` claimed, as its form.
-pub async fn own(db: &mut PgConnection, user: UserId) -> Result<Option<DesignerEdit>, AppError> {
-    sqlx::query_as!(
-        EditRow,
-        r#"select designer_id, slug, name, atelier, city, bio, materials, practices, photo_url, website_url,
-                  instagram_url, null::numeric as "distance_km", certifications, true as "claimed!"
-           from designer where user_id = $1"#,
-        user.0
-    )
-    .fetch_optional(db)
-    .await?
-    .map(EditRow::edit)
-    .transpose()
-}
-
-/// The designer changes their own profile.
-pub async fn update_own(db: &mut PgConnection, user: UserId, s: &DesignerSettings) -> Result<i64, AppError> {
-    let id = sqlx::query_scalar!("select designer_id from designer where user_id = $1 for update", user.0)
-        .fetch_optional(&mut *db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    update(db, id, s).await?;
-    Ok(id)
 }

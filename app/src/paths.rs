@@ -84,6 +84,11 @@ pub fn studio_designers(campaign: crate::domain::CampaignId) -> String {
     format!("/studio/campaigns/{campaign}/designers")
 }
 
+/// Where a designer's portrait is uploaded (multipart, `server/src/uploads.rs`).
+pub fn designer_photo(campaign: crate::domain::CampaignId, designer: i64) -> String {
+    format!("/studio/campaigns/{campaign}/designers/{designer}/photo")
+}
+
 /// A designer's public page.
 pub fn designer(slug: &str) -> String {
     format!("/designers/{slug}")

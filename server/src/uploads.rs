@@ -1,5 +1,5 @@
 //! Uploads, posted as plain multipart forms (they work without JavaScript): a campaign's
-//! pictures (its team) and a partner's logo (the partner). Each answers with a redirect back to
+//! pictures and its designers' portraits (its team), and a partner's logo (the partner). Each answers with a redirect back to
 //! its page, `?done=` on success or `?{...}_error=` naming what is wrong; nothing is kept of a
 //! refused upload. Only these routes take a body of a picture's size.
 
@@ -17,6 +17,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/studio/campaigns/{id}/images", post(upload_image))
         .route("/me/partners/{id}/logo", post(upload_logo))
+        .route("/studio/campaigns/{id}/designers/{designer}/photo", post(upload_designer_photo))
         // past the limit, reading the form fails and the page says the file is too large
         .layer(axum::extract::DefaultBodyLimit::max(app::backend::media::MAX_BYTES + 64 * 1024))
 }
@@ -38,6 +39,12 @@ async fn read(mut form: Multipart) -> Result<(Vec<u8>, String), Key> {
 
 fn status(e: &AppError) -> Response {
     (StatusCode::from_u16(e.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), "").into_response()
+}
+
+/// The signed-in account is on the campaign's team (owner or editor; admins too).
+async fn on_team(state: &AppState, session: &Session, id: app::domain::CampaignId) -> Result<(), AppError> {
+    let user = app::backend::auth::load_user(state, session).await?.ok_or(AppError::Unauthorized)?;
+    app::backend::auth::member_of(state, &user, id, app::domain::MemberRole::Editor).await
 }
 
 /// The redirect back to `page` (`#fragment` kept last): done, or the refusal named.
@@ -66,11 +73,7 @@ async fn upload_image(
     form: Multipart,
 ) -> Response {
     let id = app::domain::CampaignId(campaign);
-    let allowed = async {
-        let user = app::backend::auth::load_user(&state, &session).await?.ok_or(AppError::Unauthorized)?;
-        app::backend::auth::member_of(&state, &user, id, app::domain::MemberRole::Editor).await
-    };
-    if let Err(e) = allowed.await {
+    if let Err(e) = on_team(&state, &session, id).await {
         return status(&e);
     }
     let editor = app::paths::studio_campaign(id);
@@ -80,6 +83,38 @@ async fn upload_image(
         Err(key) => back(Err(key)),
     }
 }
+
+/// The portrait (`file`) of a designer linked to the campaign, by its team: a square-ish JPEG
+/// of at most 600 pixels.
+async fn upload_designer_photo(
+    State(state): State<AppState>,
+    session: Session,
+    Path((campaign, designer)): Path<(i64, i64)>,
+    form: Multipart,
+) -> Response {
+    let id = app::domain::CampaignId(campaign);
+    if let Err(e) = on_team(&state, &session, id).await {
+        return status(&e);
+    }
+    let page = app::paths::studio_designers(id);
+    let back = |outcome| back(&page, &format!("designer-{designer}"), "photo", "photo_error", outcome);
+    let (bytes, _) = match read(form).await {
+        Ok(read) => read,
+        Err(key) => return back(Err(key)),
+    };
+    let folder = format!("designers/{designer}");
+    let pool = state.pool.clone();
+    let stored = app::backend::media::replace_one(&state, &folder, bytes, 200, (600, 600), JPEG, |url| async move {
+        let mut tx = pool.begin().await?;
+        let old = app::backend::db::studio::designers::set_photo(&mut tx, id, designer, &url).await?;
+        tx.commit().await?;
+        Ok(old)
+    })
+    .await;
+    answer(stored, back)
+}
+
+const JPEG: app::backend::media::ImageFormat = app::backend::media::ImageFormat::Jpeg;
 
 /// A partner's logo (`file`), by the partner who applied.
 async fn upload_logo(

@@ -4,6 +4,7 @@
 
 mod support;
 
+use app::backend::media::samples::png;
 use sqlx::PgPool;
 use support::fixtures;
 use support::studio::*;
@@ -74,6 +75,30 @@ async fn a_team_writes_its_designers_and_only_its_own(pool: PgPool) {
     assert_eq!(send(&app, &stranger, "studio/designer/save", &ours).await.status(), 403);
     let unlink = [("campaign", b.as_str()), ("designer", id.as_str())];
     assert_eq!(app.call(&stranger, "studio/designer/unlink", &unlink).await.status(), 404);
+
+    // a portrait: her team only, an image only, nothing kept of a refusal
+    let photo_path = format!("/studio/campaigns/{a}/designers/{id}/photo");
+    let upload = |client: &reqwest::Client, bytes: Vec<u8>| {
+        let form = reqwest::multipart::Form::new()
+            .part("file", reqwest::multipart::Part::bytes(bytes).file_name("portrait.png"));
+        client.post(format!("{}{photo_path}", app.base)).multipart(form).send()
+    };
+    assert_eq!(upload(&stranger, png(400, 400)).await.unwrap().status(), 403);
+    let refused = upload(&editor, b"not a picture".to_vec()).await.unwrap();
+    assert!(refused.headers()["location"].to_str().unwrap().contains("photo_error=ImageNotImage"));
+    let done = upload(&editor, png(800, 800)).await.unwrap();
+    assert!(done.headers()["location"].to_str().unwrap().contains("done=photo"));
+    let photo: String = sqlx::query_scalar("select photo_url from designer where designer_id = $1")
+        .bind(id.parse::<i64>().unwrap())
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert!(photo.starts_with(&format!("/media/designers/{id}/")) && photo.ends_with(".jpg"), "{photo}");
+    let files = std::fs::read_dir(app.state.settings.media_dir.join(format!("designers/{id}"))).unwrap().count();
+    assert_eq!(files, 1, "only the portrait kept");
+    let (_, page) = app.page("/designers/lea-martin", &[]).await;
+    assert!(page.contains(&photo));
+    assert_eq!(app.client.get(format!("{}{photo}", app.base)).send().await.unwrap().status(), 200);
 
     // her team changes her profile; another campaign links her from the registry
     let changed = profile(&a, Some(&id), &[("form[atelier]", "Atelier du Fil Rouge")]);

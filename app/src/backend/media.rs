@@ -1,4 +1,4 @@
-//! Campaign pictures: an upload is checked from its bytes (JPEG, PNG or WebP, whatever its
+//! Pictures: an upload is checked from its bytes (JPEG, PNG or WebP, whatever its
 //! name says), measured from its header before anything is decoded (a small file claiming huge
 //! dimensions, an "image bomb", is refused there), decoded within memory limits, and re-encoded
 //! by the `image` crate as JPEG at a few widths for `srcset` (re-encoding drops metadata such as
@@ -10,7 +10,9 @@ use super::AppState;
 use crate::domain::CampaignId;
 use crate::error::AppError;
 use crate::i18n::Key;
-use image::{DynamicImage, ImageFormat, ImageReader, Limits};
+/// The formats pictures are written in (re-exported for the upload routes).
+pub use image::ImageFormat;
+use image::{DynamicImage, ImageReader, Limits};
 use sha2::{Digest, Sha256};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
@@ -193,6 +195,52 @@ pub async fn upload(state: &AppState, campaign: CampaignId, bytes: Vec<u8>, alt:
         remove(&state.settings.media_dir, variants.iter().map(|v| v.path.as_str()));
     }
     recorded
+}
+
+/// One picture that replaces another (a partner's logo, a designer's portrait): checked like
+/// the campaign's (at least `min_width` wide), fitted into `fit`, re-encoded as `format` under
+/// `folder/{hash}.{ext}`, its address recorded by `record` (which returns the address it
+/// replaces, then removed). A refused or unrecorded upload leaves no file behind.
+pub async fn replace_one<F, Fut>(
+    state: &AppState,
+    folder: &str,
+    bytes: Vec<u8>,
+    min_width: u32,
+    fit: (u32, u32),
+    format: ImageFormat,
+    record: F,
+) -> Result<(), AppError>
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Result<Option<String>, AppError>>,
+{
+    let extension = format.extensions_str().first().copied().unwrap_or("img");
+    let hash = hex::encode(&Sha256::digest(&bytes)[..12]);
+    let relative = format!("{folder}/{hash}.{extension}");
+    let target = state.settings.media_dir.join(&relative);
+    tokio::task::spawn_blocking(move || {
+        let image = decode_at_least(&bytes, min_width)?;
+        let fitted =
+            image.resize(fit.0.min(image.width()), fit.1.min(image.height()), image::imageops::FilterType::Lanczos3);
+        // JPEG has no alpha: a transparent PNG is flattened first
+        let fitted = if format == ImageFormat::Jpeg { DynamicImage::ImageRgb8(fitted.to_rgb8()) } else { fitted };
+        write_atomically(&target, |out| {
+            fitted.write_to(out, format).map_err(|e| AppError::internal("writing a picture", &e))
+        })
+    })
+    .await
+    .map_err(|e| AppError::internal("picture task", &e))??;
+    match record(url(&relative)).await {
+        Ok(Some(old)) if old != url(&relative) => {
+            remove(&state.settings.media_dir, old.strip_prefix("/media/"));
+            Ok(())
+        }
+        Ok(_) => Ok(()),
+        Err(e) => {
+            remove(&state.settings.media_dir, [relative.as_str()]);
+            Err(e)
+        }
+    }
 }
 
 /// Pictures made in memory, for tests (here and the HTTP tests): a plain PNG, and a bomb.

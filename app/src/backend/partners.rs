@@ -9,7 +9,6 @@ use crate::domain::{CampaignId, PartnerStatus, UserId};
 use crate::error::AppError;
 use crate::i18n::Key;
 use crate::paths;
-use sha2::{Digest, Sha256};
 
 /// The smallest logo accepted, and the box it is fitted into.
 const LOGO_MIN_WIDTH: u32 = 64;
@@ -75,39 +74,12 @@ pub async fn upload_logo(state: &AppState, partner: i64, user: UserId, bytes: Ve
     if !partners::owned_by(&mut *state.pool.acquire().await?, partner, user).await? {
         return Err(AppError::NotFound);
     }
-    let folder = state.settings.media_dir.clone();
-    let hash = hex::encode(&Sha256::digest(&bytes)[..12]);
-    let relative = format!("partners/{partner}/{hash}.png");
-    let target = folder.join(&relative);
-    tokio::task::spawn_blocking(move || {
-        let image = media::decode_at_least(&bytes, LOGO_MIN_WIDTH)?;
-        let logo = image.resize(
-            LOGO_BOX.0.min(image.width()),
-            LOGO_BOX.1.min(image.height()),
-            image::imageops::FilterType::Lanczos3,
-        );
-        media::write_atomically(&target, |out| {
-            logo.write_to(out, image::ImageFormat::Png).map_err(|e| AppError::internal("writing a logo", &e))
-        })
+    let folder = format!("partners/{partner}");
+    media::replace_one(state, &folder, bytes, LOGO_MIN_WIDTH, LOGO_BOX, image::ImageFormat::Png, |url| async move {
+        let mut tx = state.pool.begin().await?;
+        let old = partners::set_logo(&mut tx, partner, user, &url).await?;
+        tx.commit().await?;
+        Ok(old)
     })
     .await
-    .map_err(|e| AppError::internal("logo task", &e))??;
-    let recorded = async {
-        let mut tx = state.pool.begin().await?;
-        let old = partners::set_logo(&mut tx, partner, user, &media::url(&relative)).await?;
-        tx.commit().await?;
-        Ok::<_, AppError>(old)
-    }
-    .await;
-    match recorded {
-        Ok(Some(old)) if old != media::url(&relative) => {
-            media::remove(&state.settings.media_dir, old.strip_prefix("/media/"));
-            Ok(())
-        }
-        Ok(_) => Ok(()),
-        Err(e) => {
-            media::remove(&state.settings.media_dir, [relative.as_str()]);
-            Err(e)
-        }
-    }
 }

@@ -622,4 +622,6 @@ messages! {
     DesignerTagInvalid => ("Douze au plus, de 40 signes chacune au plus.", "Twelve at most, each of 40 characters at most.", "Höchstens zwölf, jede mit höchstens 40 Zeichen."),
     DesignerAtelierInvalid => ("Le nom de l’atelier dépasse 120 signes.", "The atelier’s name is longer than 120 characters.", "Der Name des Ateliers ist länger als 120 Zeichen."),
     Certifications => ("Certifications", "Certifications", "Zertifizierungen"),
+    DesignerPhotoLabel => ("Portrait", "Portrait", "Porträt"),
+    UploadPhoto => ("Envoyer le portrait", "Upload the portrait", "Porträt hochladen"),
 }

@@ -5,7 +5,7 @@
 use super::fields::{FormNote, TextArea, TextField};
 use super::{campaign_param, load, StudioNav};
 use crate::api::studio::designers::{load_designers, LinkDesigner, SaveDesigner, UnlinkDesigner};
-use crate::components::form::{done, field_error, Outcome};
+use crate::components::form::{done, field_error, image_error, Outcome};
 use crate::components::progressive_form::ProgressiveForm;
 use crate::domain::{CampaignId, DesignerEdit, DesignerForm, DesignersEditor, Practice};
 use crate::i18n::{use_i18n, Key};
@@ -24,14 +24,16 @@ pub fn DesignersStudioPage() -> impl IntoView {
 fn DesignersView(editor: DesignersEditor) -> impl IntoView {
     let i18n = use_i18n();
     let campaign = editor.campaign;
+    let photo = done("photo", Signal::derive(|| None));
     let saved = Signal::derive({
         let (s, l, u) = (
             done("saved", Signal::derive(|| None)),
             done("linked", Signal::derive(|| None)),
             done("unlinked", Signal::derive(|| None)),
         );
-        move || s.get() || l.get() || u.get()
+        move || s.get() || l.get() || u.get() || photo.get()
     });
+    let photo_error = image_error("photo_error");
     let link = ServerAction::<LinkDesigner>::new();
     let linked: Outcome = Signal::derive(move || link.value().get());
     view! {
@@ -43,6 +45,7 @@ fn DesignersView(editor: DesignersEditor) -> impl IntoView {
             <Show when=move || saved.get()>
                 <p class="notice" role="status" id="designer-saved">{i18n.t(Key::DesignerSaved)}</p>
             </Show>
+            <p class="form-error" role="alert" id="photo-error">{move || photo_error().map(|k| i18n.t(k))}</p>
             <p class="lead">{i18n.t(Key::DesignersStudioLead)}</p>
             {editor.designers.into_iter().map(|d| view! { <DesignerEntry campaign designer=d/> }).collect_view()}
             <section class="section" aria-labelledby="new-designer-heading">
@@ -78,6 +81,14 @@ fn DesignerEntry(campaign: CampaignId, designer: DesignerEdit) -> impl IntoView 
             <p class="muted small">{d.card.atelier.clone()} " · " {d.card.city.clone()}
                 {d.claimed.then(|| view! { " · " {i18n.t(Key::DesignerClaimed)} })}
             </p>
+            {d.card.photo_url.clone().map(|url| view! { <img class="designer-photo" src=url alt=d.card.name.clone() width="120"/> })}
+            <form class="form upload-form" method="post" enctype="multipart/form-data" action=paths::designer_photo(campaign, id)>
+                <div class="field">
+                    <label for=format!("designer-{id}-photo")>{i18n.t(Key::DesignerPhotoLabel)}</label>
+                    <input id=format!("designer-{id}-photo") type="file" name="file" accept="image/png,image/jpeg,image/webp" required/>
+                </div>
+                <button class="button secondary" type="submit">{i18n.t(Key::UploadPhoto)}</button>
+            </form>
             <details>
                 <summary>{i18n.t(Key::EditDesigner)}</summary>
                 <DesignerFormView campaign designer=Some(id) form=d.form.clone()/>

@@ -218,3 +218,26 @@ pub async fn unlink(db: &mut PgConnection, campaign: CampaignId, designer: i64) 
     .await?;
     Ok(())
 }
+
+/// Sets the portrait of a designer linked to the campaign; the address it replaces.
+pub async fn set_photo(
+    db: &mut PgConnection,
+    campaign: CampaignId,
+    designer: i64,
+    url: &str,
+) -> Result<Option<String>, AppError> {
+    let old = sqlx::query_scalar!(
+        r#"with old as (select d.photo_url from designer d
+                        join campaign_designer cd on cd.designer_id = d.designer_id and cd.campaign_id = $1
+                        where d.designer_id = $2 for update of d)
+           update designer d set photo_url = $3, updated_at = now() from old where d.designer_id = $2
+           returning old.photo_url as "old?""#,
+        campaign.0,
+        designer,
+        url
+    )
+    .fetch_optional(db)
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(old)
+}

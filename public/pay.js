@@ -57,7 +57,7 @@
             method: 'POST',
             credentials: 'same-origin',
             headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-            body: (d.confirmField || 'pledge') + '=' + encodeURIComponent(d.subject || d.pledge)
+            body: d.confirmField + '=' + encodeURIComponent(d.subject)
           }).then(done, done);
         }, function () {
           say(d.msgFailed);

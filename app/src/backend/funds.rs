@@ -3,6 +3,7 @@
 //! partner withdrawing an offer not yet decided. Money is in `payments::funds`.
 
 use super::db::funds;
+use super::db::studio::review;
 use super::email::{self, EmailTemplate};
 use super::AppState;
 use crate::domain::{CampaignId, FundStatus, FundTerms, Money, UserId};
@@ -17,7 +18,7 @@ pub async fn offer(state: &AppState, user: UserId, partner: i64, terms: &FundTer
     let people = funds::lock(&mut tx, fund, None, Some(user)).await?;
     let currency = funds::currency(&mut tx, fund).await?;
     let link = state.settings.links.absolute(&paths::studio_partners(people.campaign));
-    for owner in funds::owners(&mut tx, people.campaign).await? {
+    for owner in review::owners(&mut tx, people.campaign).await? {
         let template = EmailTemplate::MatchFundOffered {
             name: owner.name,
             campaign: people.title.clone(),

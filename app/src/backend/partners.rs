@@ -27,7 +27,7 @@ pub async fn apply(
     if let Some(campaign) = campaign {
         let title = partners::campaign_title(tx, campaign).await?;
         let link = state.settings.links.absolute(&format!("{}#partner-{id}", paths::studio_partners(campaign)));
-        for owner in super::db::funds::owners(tx, campaign).await? {
+        for owner in super::db::studio::review::owners(tx, campaign).await? {
             let template = EmailTemplate::PartnerApplied {
                 name: owner.name,
                 campaign: title.clone(),

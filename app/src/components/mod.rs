@@ -2,6 +2,7 @@
 //! everything else renders on the server only.
 
 pub mod campaign_card;
+pub mod card_box;
 pub mod countdown;
 pub mod designer_card;
 pub mod error;

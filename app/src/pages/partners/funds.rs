@@ -3,6 +3,7 @@
 //! pledge). The owners decide on funds from the studio's partners page (review.rs).
 
 use crate::api::funds::{load_fund_card, OfferFund, WithdrawFund};
+use crate::components::card_box::{CardBox, StripeIntent};
 use crate::components::form::{field_error, Outcome};
 use crate::components::progressive_form::ProgressiveForm;
 use crate::domain::{FundCardPage, FundStatus, FundView, PartnerApplication, TierChoice};
@@ -156,37 +157,27 @@ fn FundCard(page: FundCardPage) -> impl IntoView {
             <a class="button" href=paths::MY_PARTNERS>{i18n.t(Key::MyPartnerships)}</a>
         }
         .into_any(),
-        Some(secret) => view! {
-            <div
-                class="pay-box"
-                id="pay-box"
-                data-pay="true"
-                data-mode="setup"
-                data-client-secret=secret
-                data-publishable-key=page.publishable_key.clone()
-                data-stripe-js=page.stripe_js_url.clone()
-                data-locale=i18n.locale.code()
-                data-confirm-url="/api/funds/card_saved"
-                data-confirm-field="fund"
-                data-subject=f.id
-                data-return-url=paths::fund_card(f.id)
-                data-msg-working=i18n.t(Key::PayWorking)
-                data-msg-failed=i18n.t(Key::PayFailed)
-                data-msg-unavailable=i18n.t(Key::PayUnavailable)
-            >
-                <leptos_meta::Script src="/pay.js" defer="true"/>
-                <h2>{i18n.t(Key::PayCardTitle)}</h2>
-                <noscript><p class="notice">{i18n.t(Key::PayNeedsJavaScript)}</p></noscript>
-                <div class="card-element"></div>
-                <button class="button pay-button" type="button" disabled>{i18n.t(Key::PaySaveCard)}</button>
-                <p class="pay-message" role="alert" aria-live="polite"></p>
-                <p class="pay-retry" hidden>
-                    <a href=paths::fund_card(f.id) rel="external">{i18n.t(Key::PayTryAgain)}</a>
-                </p>
-                <p class="muted small">{i18n.t(Key::PayStripeNote)}</p>
-            </div>
+        Some(client_secret) => {
+            let intent = StripeIntent {
+                mode: "setup",
+                client_secret,
+                publishable_key: page.publishable_key.clone(),
+                stripe_js_url: page.stripe_js_url.clone(),
+            };
+            view! {
+                <CardBox
+                    intent
+                    title=i18n.t(Key::PayCardTitle)
+                    button=i18n.t(Key::PaySaveCard)
+                    confirm_url="/api/funds/card_saved"
+                    confirm_field="fund"
+                    subject=f.id
+                    return_url=paths::fund_card(f.id)
+                    retry_url=paths::fund_card(f.id)
+                />
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <Title text=format!("{} · Trame", i18n.t(Key::FundCardTitle))/>

@@ -2,6 +2,7 @@
 //! `/pledges/{id}/receipt`.
 
 use super::*;
+use crate::components::card_box::{CardBox, StripeIntent};
 
 // ----- pay ---------------------------------------------------------------------------------------
 
@@ -42,35 +43,23 @@ fn PayView(data: PayData) -> impl IntoView {
                 (true, _) => i18n.t(Key::PaySaveCard),
                 (false, _) => i18n.t(Key::PayAuthenticate),
             };
+            let intent = StripeIntent {
+                mode,
+                client_secret: secret.to_owned(),
+                publishable_key: data.publishable_key.clone(),
+                stripe_js_url: data.stripe_js_url.clone(),
+            };
             view! {
-                <div
-                    class="pay-box"
-                    id="pay-box"
-                    data-pay="true"
-                    data-mode=mode
-                    data-client-secret=secret.to_owned()
-                    data-publishable-key=data.publishable_key.clone()
-                    data-stripe-js=data.stripe_js_url.clone()
-                    data-locale=i18n.locale.code()
-                    data-confirm-url="/api/pledges/confirm"
-                    data-pledge=p.id.0
-                    data-return-url=paths::pledge(p.id)
-                    data-msg-working=i18n.t(Key::PayWorking)
-                    data-msg-failed=i18n.t(Key::PayFailed)
-                    data-msg-unavailable=i18n.t(Key::PayUnavailable)
-                >
-                    // the card form (plain JavaScript; it loads Stripe.js), on this page only
-                    <leptos_meta::Script src="/pay.js" defer="true"/>
-                    <h2>{title}</h2>
-                    <noscript><p class="notice">{i18n.t(Key::PayNeedsJavaScript)}</p></noscript>
-                    <div class="card-element"></div>
-                    <button class="button pay-button" type="button" disabled>{button}</button>
-                    <p class="pay-message" role="alert" aria-live="polite"></p>
-                    <p class="pay-retry" hidden>
-                        <a href=paths::pay(p.id) rel="external">{i18n.t(Key::PayTryAgain)}</a>
-                    </p>
-                    <p class="muted small">{i18n.t(Key::PayStripeNote)}</p>
-                </div>
+                <CardBox
+                    intent
+                    title
+                    button
+                    confirm_url="/api/pledges/confirm"
+                    confirm_field="pledge"
+                    subject=p.id.0
+                    return_url=paths::pledge(p.id)
+                    retry_url=paths::pay(p.id)
+                />
             }
             .into_any()
         }

@@ -1,12 +1,16 @@
 //! Match funds: offered by an approved financial partner, decided by the campaign's owners,
-//! their card, and what they matched and were charged. The matching itself is done with the
-//! pledge's state (`pledges::state`), under the campaign's lock.
+//! their card, and the lists that show them; what they owe and the charges of their partner
+//! are in `charges`. The matching itself is done with the pledge's state (`pledges::state`),
+//! under the campaign's lock.
+
+mod charges;
+
+pub use charges::*;
 
 use super::{money, stored};
 use crate::domain::{CampaignId, FundStatus, FundTerms, FundView, Locale, PartnerTarget, TierChoice, UserId};
 use crate::error::AppError;
 use crate::i18n::Key;
-use rust_decimal::Decimal;
 use sqlx::PgConnection;
 
 /// Which funds to list.
@@ -254,164 +258,10 @@ pub async fn set_card(db: &mut PgConnection, fund: i64, payment_method: &str) ->
     Ok(())
 }
 
-/// Someone an email goes to.
-pub struct Recipient {
-    pub name: String,
-    pub email: String,
-    pub locale: Locale,
-}
-
-/// The campaign's owners, to tell them of an offer or an application.
-pub async fn owners(db: &mut PgConnection, campaign: CampaignId) -> Result<Vec<Recipient>, AppError> {
-    Ok(sqlx::query!(
-        "select u.display_name, u.email, u.locale from campaign_member m join app_user u using (user_id)
-         where m.campaign_id = $1 and m.role = 'owner' order by u.user_id",
-        campaign.0
-    )
-    .fetch_all(db)
-    .await?
-    .into_iter()
-    .map(|r| Recipient {
-        name: r.display_name,
-        email: r.email,
-        locale: Locale::from_tag(&r.locale).unwrap_or_default(),
-    })
-    .collect())
-}
-
 /// A fund's currency.
 pub async fn currency(db: &mut PgConnection, fund: i64) -> Result<crate::domain::Currency, AppError> {
     let code = sqlx::query_scalar!(r#"select currency as "currency!" from match_fund where match_fund_id = $1"#, fund)
         .fetch_one(db)
         .await?;
     stored(crate::domain::Currency::parse(&code))
-}
-
-/// What a fund owes: its matches on collected pledges, less what its partner was charged.
-pub async fn owed(db: &mut PgConnection, fund: i64) -> Result<Decimal, AppError> {
-    Ok(sqlx::query_scalar!(
-        r#"select coalesce((select sum(pm.amount) from pledge_match pm join pledge p using (pledge_id)
-                            where pm.match_fund_id = $1 and p.status = 'collected'), 0)
-                - coalesce((select sum(amount) from match_fund_charge
-                            where match_fund_id = $1 and status = 'succeeded'), 0) as "owed!""#,
-        fund
-    )
-    .fetch_one(db)
-    .await?)
-}
-
-/// A fund as its charge job reads it (locked).
-pub struct ChargeTarget {
-    pub customer: Option<String>,
-    pub payment_method: Option<String>,
-    pub currency: String,
-    pub funding_model: crate::domain::FundingModel,
-    pub campaign_status: crate::domain::CampaignStatus,
-}
-
-/// Locks an accepted fund for its charge run.
-pub async fn lock_for_charge(db: &mut PgConnection, fund: i64) -> Result<Option<ChargeTarget>, AppError> {
-    let Some(r) = sqlx::query!(
-        r#"select f.stripe_customer_id, f.stripe_payment_method_id, f.currency as "currency!", c.funding_model,
-                  c.status as campaign_status
-           from match_fund f join campaign c on c.campaign_id = f.campaign_id
-           where f.match_fund_id = $1 and f.status = 'accepted'
-           for update of f"#,
-        fund
-    )
-    .fetch_optional(db)
-    .await?
-    else {
-        return Ok(None);
-    };
-    Ok(Some(ChargeTarget {
-        customer: r.stripe_customer_id,
-        payment_method: r.stripe_payment_method_id,
-        currency: r.currency,
-        funding_model: stored(crate::domain::FundingModel::parse(&r.funding_model))?,
-        campaign_status: stored(crate::domain::CampaignStatus::parse(&r.campaign_status))?,
-    }))
-}
-
-/// One attempt at charging a fund's partner.
-pub struct FundCharge {
-    pub id: i64,
-    pub amount: Decimal,
-    pub key: String,
-    pub payment_intent: Option<String>,
-}
-
-/// The attempt not yet settled (written, or Stripe still working on it).
-pub async fn open_charge(db: &mut PgConnection, fund: i64) -> Result<Option<FundCharge>, AppError> {
-    Ok(sqlx::query_as!(
-        FundCharge,
-        "select match_fund_charge_id as id, amount, idempotency_key as key, stripe_payment_intent_id as payment_intent
-         from match_fund_charge where match_fund_id = $1 and status in ('created', 'processing')",
-        fund
-    )
-    .fetch_optional(db)
-    .await?)
-}
-
-pub async fn next_charge_attempt(db: &mut PgConnection, fund: i64) -> Result<i32, AppError> {
-    Ok(sqlx::query_scalar!(
-        r#"select coalesce(max(attempt), 0) + 1 as "next!" from match_fund_charge where match_fund_id = $1"#,
-        fund
-    )
-    .fetch_one(db)
-    .await?)
-}
-
-pub async fn insert_charge(
-    db: &mut PgConnection,
-    fund: i64,
-    attempt: i32,
-    amount: Decimal,
-    currency: &str,
-    key: &str,
-) -> Result<FundCharge, AppError> {
-    let id = sqlx::query_scalar!(
-        "insert into match_fund_charge (match_fund_id, attempt, amount, currency, idempotency_key)
-         values ($1, $2, $3, $4, $5) returning match_fund_charge_id",
-        fund,
-        attempt,
-        amount,
-        currency,
-        key
-    )
-    .fetch_one(db)
-    .await?;
-    Ok(FundCharge { id, amount, key: key.to_owned(), payment_intent: None })
-}
-
-/// Records what Stripe said of an attempt.
-pub async fn finish_charge(
-    db: &mut PgConnection,
-    charge: i64,
-    status: &str,
-    payment_intent: Option<&str>,
-    failure: Option<&str>,
-) -> Result<(), AppError> {
-    sqlx::query!(
-        "update match_fund_charge set status = $2, stripe_payment_intent_id = coalesce($3, stripe_payment_intent_id),
-                failure_message = $4, updated_at = now()
-         where match_fund_charge_id = $1",
-        charge,
-        status,
-        payment_intent,
-        failure
-    )
-    .execute(db)
-    .await?;
-    Ok(())
-}
-
-/// The funds that matched a pledge (to charge them as a flexible pledge is collected).
-pub async fn of_pledge(db: &mut PgConnection, pledge: crate::domain::PledgeId) -> Result<Vec<i64>, AppError> {
-    Ok(sqlx::query_scalar!(
-        "select match_fund_id from pledge_match where pledge_id = $1 order by match_fund_id",
-        pledge.0
-    )
-    .fetch_all(db)
-    .await?)
 }

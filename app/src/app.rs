@@ -14,9 +14,9 @@ use crate::pages::studio::{
 };
 use crate::pages::{
     campaign::CampaignPage, campaign::CampaignUpdatePage, designers::DesignerPage, designers::DesignerRegistry,
-    help::MyHelpPage, help::OfferHelpPage, home::HomePage, invite::InvitePage, partners::funds::FundCardPageView,
-    partners::review::CampaignPartnersPage, partners::review::PlatformPartnersPage, partners::JoinPartnersPage,
-    partners::MyPartnersPage,
+    help::MyHelpPage, help::OfferHelpPage, home::HomePage, invite::InvitePage, my_designer::ClaimPage,
+    my_designer::MyDesignerPage, partners::funds::FundCardPageView, partners::review::CampaignPartnersPage,
+    partners::review::PlatformPartnersPage, partners::JoinPartnersPage, partners::MyPartnersPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -90,6 +90,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/studio/campaigns/:id/team") view=TeamPageView ssr=SsrMode::Async/>
                     <Route path=path!("/studio/campaigns/:id/translations") view=TranslationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/invites/:token") view=InvitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/designer-invites/:token") view=ClaimPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/designer") view=MyDesignerPage ssr=SsrMode::Async/>
                     <Route path=path!("/studio/campaigns/:id/needs") view=NeedsPage ssr=SsrMode::Async/>
                     <Route path=path!("/studio/campaigns/:id/designers") view=DesignersStudioPage ssr=SsrMode::Async/>
                     <Route path=path!("/campaigns/:slug/needs/:need/help") view=OfferHelpPage ssr=SsrMode::Async/>

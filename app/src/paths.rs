@@ -94,6 +94,17 @@ pub fn designer(slug: &str) -> String {
     format!("/designers/{slug}")
 }
 
+/// The link in an invitation to claim a designer's profile.
+pub fn designer_claim(token: &str) -> String {
+    format!("/designer-invites/{token}")
+}
+
+/// The profile a designer claimed, which they edit.
+pub const MY_DESIGNER: &str = "/me/designer";
+
+/// Where a designer uploads their own portrait (multipart, `server/src/uploads.rs`).
+pub const MY_DESIGNER_PHOTO: &str = "/me/designer/photo";
+
 pub fn studio_needs(campaign: crate::domain::CampaignId) -> String {
     format!("/studio/campaigns/{campaign}/needs")
 }

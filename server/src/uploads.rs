@@ -1,5 +1,6 @@
 //! Uploads, posted as plain multipart forms (they work without JavaScript): a campaign's
-//! pictures and its designers' portraits (its team), and a partner's logo (the partner). Each answers with a redirect back to
+//! pictures and its designers' portraits (its team), a designer's own portrait (the designer
+//! who claimed the profile) and a partner's logo (the partner). Each answers with a redirect back to
 //! its page, `?done=` on success or `?{...}_error=` naming what is wrong; nothing is kept of a
 //! refused upload. Only these routes take a body of a picture's size.
 
@@ -18,6 +19,7 @@ pub fn router() -> Router<AppState> {
         .route("/studio/campaigns/{id}/images", post(upload_image))
         .route("/me/partners/{id}/logo", post(upload_logo))
         .route("/studio/campaigns/{id}/designers/{designer}/photo", post(upload_designer_photo))
+        .route(app::paths::MY_DESIGNER_PHOTO, post(upload_my_photo))
         // past the limit, reading the form fails and the page says the file is too large
         .layer(axum::extract::DefaultBodyLimit::max(app::backend::media::MAX_BYTES + 64 * 1024))
 }
@@ -102,9 +104,8 @@ async fn upload_designer_photo(
         Ok(read) => read,
         Err(key) => return back(Err(key)),
     };
-    let folder = format!("designers/{designer}");
     let pool = state.pool.clone();
-    let stored = app::backend::media::replace_one(&state, &folder, bytes, 200, (600, 600), JPEG, |url| async move {
+    let stored = portrait(&state, designer, bytes, |url| async move {
         let mut tx = pool.begin().await?;
         let old = app::backend::db::studio::designers::set_photo(&mut tx, id, designer, &url).await?;
         tx.commit().await?;
@@ -114,7 +115,57 @@ async fn upload_designer_photo(
     answer(stored, back)
 }
 
-const JPEG: app::backend::media::ImageFormat = app::backend::media::ImageFormat::Jpeg;
+/// The portrait (`file`) of the profile the signed-in designer claimed.
+async fn upload_my_photo(State(state): State<AppState>, session: Session, form: Multipart) -> Response {
+    let user = match signed_in(&state, &session).await {
+        Ok(user) => user,
+        Err(e) => return status(&e),
+    };
+    let back = |outcome| back(app::paths::MY_DESIGNER, "portrait-heading", "photo", "photo_error", outcome);
+    let designer = {
+        let mut db = match state.pool.acquire().await {
+            Ok(db) => db,
+            Err(e) => return status(&e.into()),
+        };
+        match app::backend::db::designer_claims::my_designer_id(&mut db, user).await {
+            Ok(id) => id,
+            Err(e) => return status(&e),
+        }
+    };
+    let (bytes, _) = match read(form).await {
+        Ok(read) => read,
+        Err(key) => return back(Err(key)),
+    };
+    let pool = state.pool.clone();
+    let stored = portrait(&state, designer, bytes, |url| async move {
+        let mut tx = pool.begin().await?;
+        let old = app::backend::db::designer_claims::set_my_photo(&mut tx, user, &url).await?;
+        tx.commit().await?;
+        Ok(old)
+    })
+    .await;
+    answer(stored, back)
+}
+
+/// The signed-in account (`Unauthorized` for a stranger).
+async fn signed_in(state: &AppState, session: &Session) -> Result<app::domain::UserId, AppError> {
+    match app::backend::auth::load_user(state, session).await? {
+        Some(user) => Ok(user.id),
+        None => Err(AppError::Unauthorized),
+    }
+}
+
+/// Stores a designer's portrait, a square-ish JPEG of at most 600 pixels, and `record`s its
+/// address (which answers the address it replaces).
+async fn portrait<F, Fut>(state: &AppState, designer: i64, bytes: Vec<u8>, record: F) -> Result<(), AppError>
+where
+    F: FnOnce(String) -> Fut,
+    Fut: std::future::Future<Output = Result<Option<String>, AppError>>,
+{
+    let jpeg = app::backend::media::ImageFormat::Jpeg;
+    app::backend::media::replace_one(state, &format!("designers/{designer}"), bytes, 200, (600, 600), jpeg, record)
+        .await
+}
 
 /// A partner's logo (`file`), by the partner who applied.
 async fn upload_logo(
@@ -123,14 +174,13 @@ async fn upload_logo(
     Path(partner): Path<i64>,
     form: Multipart,
 ) -> Response {
-    let user = match app::backend::auth::load_user(&state, &session).await {
-        Ok(Some(user)) => user,
-        Ok(None) => return status(&AppError::Unauthorized),
+    let user = match signed_in(&state, &session).await {
+        Ok(user) => user,
         Err(e) => return status(&e),
     };
     let back = |outcome| back(app::paths::MY_PARTNERS, &format!("partner-{partner}"), "logo", "logo_error", outcome);
     match read(form).await {
-        Ok((bytes, _)) => answer(app::backend::partners::upload_logo(&state, partner, user.id, bytes).await, back),
+        Ok((bytes, _)) => answer(app::backend::partners::upload_logo(&state, partner, user, bytes).await, back),
         Err(key) => back(Err(key)),
     }
 }

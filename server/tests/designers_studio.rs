@@ -10,35 +10,6 @@ use support::fixtures;
 use support::studio::*;
 use support::TestApp;
 
-fn profile(campaign: &str, designer: Option<&str>, changes: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut form: Vec<(String, String)> = [
-        ("campaign", campaign),
-        ("form[name]", "Léa Martin"),
-        ("form[atelier]", "Atelier du Fil"),
-        ("form[city]", "Carouge"),
-        ("form[bio]", "Couturière, elle recoud ce que d’autres jettent."),
-        ("form[materials]", "lin, chanvre"),
-        ("form[certifications]", "GOTS"),
-        ("form[practices][0]", "upcycling"),
-        ("form[practices][3]", "natural_dyes"),
-        ("form[website]", "https://lea.example.ch"),
-        ("form[distance_km]", "2,5"),
-    ]
-    .iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    if let Some(d) = designer {
-        form.push(("designer".into(), d.into()));
-    }
-    for (name, value) in changes {
-        match form.iter_mut().find(|(k, _)| k == name) {
-            Some(field) => field.1 = value.to_string(),
-            None => form.push((name.to_string(), value.to_string())),
-        }
-    }
-    form
-}
-
 #[sqlx::test(migrations = "../migrations")]
 async fn a_team_writes_its_designers_and_only_its_own(pool: PgPool) {
     let f = fixtures::campaign(&pool, "all_or_nothing", 1000).await;
@@ -50,9 +21,10 @@ async fn a_team_writes_its_designers_and_only_its_own(pool: PgPool) {
     join_team(&pool, other.campaign, "other@example.org", "owner").await;
     let (a, b) = (f.campaign.to_string(), other.campaign.to_string());
 
-    let refused = send(&app, &editor, "studio/designer/save", &profile(&a, None, &[("form[distance_km]", "-3")])).await;
+    let refused =
+        send(&app, &editor, "studio/designer/save", &designer_profile(&a, None, &[("form[distance_km]", "-3")])).await;
     assert_eq!(error_field(refused).await, "distance_km");
-    assert_eq!(send(&app, &editor, "studio/designer/save", &profile(&a, None, &[])).await.status(), 200);
+    assert_eq!(send(&app, &editor, "studio/designer/save", &designer_profile(&a, None, &[])).await.status(), 200);
     let list: serde_json::Value =
         app.call(&editor, "studio/designers", &[("campaign", &a)]).await.json().await.unwrap();
     let lea = &list["designers"][0];
@@ -69,9 +41,9 @@ async fn a_team_writes_its_designers_and_only_its_own(pool: PgPool) {
     assert!(support::element(&campaign_page, "designers", "section").contains("Léa Martin"));
 
     // another campaign's team can neither change her nor take her off this campaign
-    let theirs = profile(&b, Some(&id), &[("form[name]", "Pris")]);
+    let theirs = designer_profile(&b, Some(&id), &[("form[name]", "Pris")]);
     assert_eq!(send(&app, &stranger, "studio/designer/save", &theirs).await.status(), 404);
-    let ours = profile(&a, Some(&id), &[("form[name]", "Pris")]);
+    let ours = designer_profile(&a, Some(&id), &[("form[name]", "Pris")]);
     assert_eq!(send(&app, &stranger, "studio/designer/save", &ours).await.status(), 403);
     let unlink = [("campaign", b.as_str()), ("designer", id.as_str())];
     assert_eq!(app.call(&stranger, "studio/designer/unlink", &unlink).await.status(), 404);
@@ -101,7 +73,7 @@ async fn a_team_writes_its_designers_and_only_its_own(pool: PgPool) {
     assert_eq!(app.client.get(format!("{}{photo}", app.base)).send().await.unwrap().status(), 200);
 
     // her team changes her profile; another campaign links her from the registry
-    let changed = profile(&a, Some(&id), &[("form[atelier]", "Atelier du Fil Rouge")]);
+    let changed = designer_profile(&a, Some(&id), &[("form[atelier]", "Atelier du Fil Rouge")]);
     assert_eq!(send(&app, &editor, "studio/designer/save", &changed).await.status(), 200);
     let link = [("campaign", b.as_str()), ("slug", "lea-martin"), ("distance_km", "4")];
     assert_eq!(app.call(&stranger, "studio/designer/link", &link).await.status(), 200);

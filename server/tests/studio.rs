@@ -232,6 +232,8 @@ fn endpoints(
         ("studio/designer/save", pairs(&[("campaign", a), ("form[name]", "Pris"), ("form[city]", "Genève")])),
         ("studio/designer/link", pairs(&[("campaign", a), ("slug", "pris")])),
         ("studio/designer/unlink", pairs(&[("campaign", a), ("designer", "1")])),
+        ("studio/designer/invite", pairs(&[("campaign", a), ("designer", "1"), ("email", "pris@example.org")])),
+        ("studio/designer/revoke", pairs(&[("campaign", a), ("designer", "1")])),
         ("studio/team", pairs(&[("campaign", a)])),
         ("studio/team/invite", pairs(&[("campaign", a), ("email", "pris@example.org"), ("role", "owner")])),
         ("studio/team/revoke", pairs(&[("campaign", a), ("invite", "1")])),
@@ -267,6 +269,7 @@ async fn snapshot(pool: &PgPool, campaign: i64) -> String {
                 (select count(*) from campaign_invite where campaign_id = c.campaign_id),
                 (select count(*) from need where campaign_id = c.campaign_id),
                 (select count(*) from campaign_designer where campaign_id = c.campaign_id),
+                (select count(*) from designer_invite where campaign_id = c.campaign_id),
                 (select count(*) from campaign_translation where campaign_id = c.campaign_id),
                 (select count(*) from reward_tier_translation rt join reward_tier t using (reward_tier_id) where t.campaign_id = c.campaign_id))
          from campaign c where c.campaign_id = $1",

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod campaigns;
+pub mod designer_claims;
 pub mod designers;
 pub mod funds;
 pub mod help;

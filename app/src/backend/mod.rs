@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod auth;
 pub mod db;
+pub mod designer_claims;
 pub mod email;
 pub mod export;
 pub mod funds;

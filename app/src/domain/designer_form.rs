@@ -101,13 +101,15 @@ impl DesignerForm {
     }
 }
 
-/// A designer in the studio's designers tab: the card, the form filled with it, and whether the
-/// designer has claimed the profile (then they edit it themselves too).
+/// A designer in the studio's designers tab: the card, the form filled with it, whether the
+/// designer has claimed the profile (then they edit it themselves too) and the invitation to
+/// claim it still open.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DesignerEdit {
     pub card: DesignerCard,
     pub form: DesignerForm,
     pub claimed: bool,
+    pub invite: Option<super::DesignerInvite>,
 }
 
 /// The studio's designers tab.

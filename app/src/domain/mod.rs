@@ -4,6 +4,7 @@
 mod account;
 mod campaign_form;
 mod dashboard;
+mod designer_claim;
 mod designer_form;
 mod enums;
 mod fund;
@@ -33,6 +34,7 @@ pub use dashboard::{
     Attendee, BackerFilter, BackerRow, BackersPage, CheckIn, Dashboard, PledgeDay, SlotSales, TierSales,
     BACKERS_PER_PAGE,
 };
+pub use designer_claim::{ClaimView, DesignerInvite, MyDesigner};
 pub use designer_form::{parse_distance, DesignerEdit, DesignerForm, DesignerSettings, DesignersEditor};
 pub use enums::{
     Fulfilment, FundingModel, HelpOfferStatus, MemberRole, NeedKind, PartnerKind, PartnerLevel, PartnerStatus,

@@ -50,6 +50,18 @@ pub enum InviteState {
     Withdrawn,
 }
 
+impl InviteState {
+    /// From what the invitation's row records: used first, then withdrawn, then past its date.
+    pub fn of(accepted: bool, withdrawn: bool, expired: bool) -> InviteState {
+        match (accepted, withdrawn, expired) {
+            (true, _, _) => InviteState::Accepted,
+            (_, true, _) => InviteState::Withdrawn,
+            (_, _, true) => InviteState::Expired,
+            _ => InviteState::Open,
+        }
+    }
+}
+
 /// What the invitation link shows: the campaign, the role, and whether the person signed in is
 /// the one invited.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -68,6 +80,11 @@ pub struct InviteView {
 impl InviteView {
     /// The signed-in account is the invited address (compared as mailboxes, ignoring case).
     pub fn for_me(&self) -> bool {
-        self.signed_in_as.as_deref().is_some_and(|me| me.eq_ignore_ascii_case(&self.email))
+        same_mailbox(self.signed_in_as.as_deref(), &self.email)
     }
+}
+
+/// The signed-in address `me` is `invited` (addresses compared ignoring case).
+pub(super) fn same_mailbox(me: Option<&str>, invited: &str) -> bool {
+    me.is_some_and(|me| me.eq_ignore_ascii_case(invited))
 }

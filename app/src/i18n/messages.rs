@@ -624,4 +624,19 @@ messages! {
     Certifications => ("Certifications", "Certifications", "Zertifizierungen"),
     DesignerPhotoLabel => ("Portrait", "Portrait", "Porträt"),
     UploadPhoto => ("Envoyer le portrait", "Upload the portrait", "Porträt hochladen"),
+
+    // designers claiming their profile
+    InviteDesigner => ("Inviter à tenir son profil", "Invite to keep their profile", "Einladen, das Profil selbst zu pflegen"),
+    InviteDesignerHint => ("Un lien part à cette adresse\u{202f}; la personne crée un compte ou se connecte avec elle, puis tient son profil à jour elle-même. L’équipe peut toujours le modifier.", "A link goes to this address; the designer signs up or in with it, then keeps the profile up to date themselves. The team can still edit it.", "Ein Link geht an diese Adresse; die Person erstellt damit ein Konto oder meldet sich an und pflegt ihr Profil danach selbst. Das Team kann es weiterhin bearbeiten."),
+    DesignerInvitedTo => ("Invitation envoyée à {email}", "Invitation sent to {email}", "Einladung an {email} gesendet"),
+    DesignerAlreadyClaimed => ("Ce profil est déjà tenu par la personne elle-même.", "This profile is already kept by the designer.", "Dieses Profil wird bereits von der Person selbst gepflegt."),
+    HoldsAnotherProfile => ("Votre compte tient déjà un autre profil de créateur·rice.", "Your account already keeps another designer profile.", "Ihr Konto pflegt bereits ein anderes Designer:innen-Profil."),
+    ClaimTitle => ("Votre profil de créateur·rice", "Your designer profile", "Ihr Designer:innen-Profil"),
+    ClaimLead => ("{inviter}, de l’équipe de la campagne {campaign}, vous invite à tenir vous-même le profil «\u{a0}{designer}\u{a0}».", "{inviter}, of the team of the campaign {campaign}, invites you to keep the profile “{designer}” yourself.", "{inviter} aus dem Team der Kampagne {campaign} lädt Sie ein, das Profil «{designer}» selbst zu pflegen."),
+    AcceptClaim => ("Accepter et tenir mon profil", "Accept and keep my profile", "Annehmen und mein Profil pflegen"),
+    MyDesignerTitle => ("Mon profil de créateur·rice", "My designer profile", "Mein Designer:innen-Profil"),
+    MyDesignerLead => ("Ce que vous écrivez ici s’affiche sur votre page publique, dans le registre et sur les pages des campagnes avec lesquelles vous travaillez.", "What you write here shows on your public page, in the registry and on the pages of the campaigns you work with.", "Was Sie hier schreiben, erscheint auf Ihrer öffentlichen Seite, im Verzeichnis und auf den Seiten der Kampagnen, mit denen Sie arbeiten."),
+    MyDesignerNone => ("Votre compte ne tient aucun profil de créateur·rice. L’équipe d’une campagne avec laquelle vous travaillez peut vous inviter à tenir le vôtre.", "Your account keeps no designer profile. The team of a campaign you work with can invite you to keep yours.", "Ihr Konto pflegt kein Designer:innen-Profil. Das Team einer Kampagne, mit der Sie arbeiten, kann Sie einladen, Ihres zu pflegen."),
+    ClaimAccepted => ("C’est votre profil\u{a0}: vous pouvez le modifier ci-dessous.", "This is your profile: you can edit it below.", "Das ist Ihr Profil: Sie können es unten bearbeiten."),
+    SeeMyDesignerPage => ("Voir ma page publique", "See my public page", "Meine öffentliche Seite ansehen"),
 }

@@ -61,6 +61,7 @@ fn AccountView(user: SignedInUser) -> impl IntoView {
                 <a class="button secondary" href=crate::paths::MY_PLEDGES>{i18n.t(Key::MyPledges)}</a>
                 <a class="button secondary" href=crate::paths::MY_HELP id="my-help-link">{i18n.t(Key::MyHelp)}</a>
                 <a class="button secondary" href=crate::paths::MY_PARTNERS id="my-partners-link">{i18n.t(Key::MyPartnerships)}</a>
+                <a class="button secondary" href=crate::paths::MY_DESIGNER id="my-designer-link">{i18n.t(Key::MyDesignerTitle)}</a>
             </p>
 
             <h2>{i18n.t(Key::ProfileSection)}</h2>

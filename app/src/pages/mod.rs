@@ -8,6 +8,7 @@ pub mod designers;
 pub mod help;
 pub mod home;
 pub mod invite;
+pub mod my_designer;
 pub mod partners;
 pub mod pledge;
 pub mod studio;

@@ -46,6 +46,8 @@ const SEED_LOCK_KEY: i64 = 0x7472_616d_6573_6564;
 /// and an admin. Demo data only: a real deployment never runs `seed`.
 pub const DEMO_OWNER: &str = "collectif@example.org";
 pub const DEMO_ADMIN: &str = "admin@example.org";
+/// The designer who claimed the first profile of the registry.
+pub const DEMO_DESIGNER: &str = "margot.rieder@example.org";
 pub const DEMO_PASSWORD: &str = "fil rouge du Léman";
 
 /// Fills an empty database with the demo campaign; does nothing when any campaign exists.
@@ -73,15 +75,23 @@ pub async fn seed(pool: &PgPool) -> Result<Seeded, sqlx::Error> {
         .bind(admin)
         .execute(&mut *tx)
         .await?;
-    sqlx::query("update app_user set password_hash = $1 where user_id in ($2, $3, $4)")
+    // a designer who claimed her profile and keeps it on /me/designer
+    let designer = insert_user(&mut tx, DESIGNERS[0].name, DEMO_DESIGNER, "fr", clock.days_ago(25)).await?;
+    sqlx::query("update app_user set password_hash = $1 where user_id in ($2, $3, $4, $5)")
         .bind(&hash)
         .bind(owner)
         .bind(admin)
         .bind(banker)
+        .bind(designer)
         .execute(&mut *tx)
         .await?;
     let backers = insert_backers(&mut tx, &clock).await?;
     let designers = insert_designers(&mut tx).await?;
+    sqlx::query("update designer set user_id = $2 where designer_id = $1")
+        .bind(designers[0])
+        .bind(designer)
+        .execute(&mut *tx)
+        .await?;
 
     // Main campaign: all or nothing, deadline at 18:00 Geneva time (17:00 UTC in winter).
     let main_deadline = at_hour(clock.today + Duration::days(24), 17);

@@ -105,3 +105,34 @@ pub fn reward_form(changes: &[(&str, &str)], extra: &[(&str, &str)]) -> Vec<(Str
     form.extend(extra.iter().map(|(k, v)| (k.to_string(), v.to_string())));
     form
 }
+
+/// A designer's profile as the studio posts it (for `campaign`; `designer` to change one), with
+/// `changes` to its fields.
+pub fn designer_profile(campaign: &str, designer: Option<&str>, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut form: Vec<(String, String)> = [
+        ("campaign", campaign),
+        ("form[name]", "Léa Martin"),
+        ("form[atelier]", "Atelier du Fil"),
+        ("form[city]", "Carouge"),
+        ("form[bio]", "Couturière, elle recoud ce que d’autres jettent."),
+        ("form[materials]", "lin, chanvre"),
+        ("form[certifications]", "GOTS"),
+        ("form[practices][0]", "upcycling"),
+        ("form[practices][3]", "natural_dyes"),
+        ("form[website]", "https://lea.example.ch"),
+        ("form[distance_km]", "2,5"),
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    if let Some(d) = designer {
+        form.push(("designer".into(), d.into()));
+    }
+    for (name, value) in changes {
+        match form.iter_mut().find(|(k, _)| k == name) {
+            Some(field) => field.1 = value.to_string(),
+            None => form.push((name.to_string(), value.to_string())),
+        }
+    }
+    form
+}

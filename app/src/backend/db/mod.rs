@@ -7,6 +7,7 @@
 
 pub mod campaign_status;
 pub mod campaigns;
+pub mod designer_claims;
 pub mod designers;
 pub mod funds;
 pub mod help;

@@ -213,3 +213,15 @@ pub async fn take_verification(db: &mut PgConnection, token_hash: &[u8]) -> Resu
     .await?;
     Ok(user.map(UserId))
 }
+
+/// Marks the account's address proven (a link sent to it was used), once.
+pub async fn mark_verified(db: &mut PgConnection, user: UserId) -> Result<(), AppError> {
+    sqlx::query!(
+        "update app_user set email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
+         where user_id = $1",
+        user.0
+    )
+    .execute(db)
+    .await?;
+    Ok(())
+}

@@ -4,10 +4,12 @@
 
 use super::fields::{FormNote, TextArea, TextField};
 use super::{campaign_param, load, StudioNav};
-use crate::api::studio::designers::{load_designers, LinkDesigner, SaveDesigner, UnlinkDesigner};
+use crate::api::studio::designers::{
+    load_designers, InviteDesigner, LinkDesigner, RevokeDesignerInvite, SaveDesigner, UnlinkDesigner,
+};
 use crate::components::form::{done, field_error, image_error, Outcome};
 use crate::components::progressive_form::ProgressiveForm;
-use crate::domain::{CampaignId, DesignerEdit, DesignerForm, DesignersEditor, Practice};
+use crate::domain::{to_zurich, CampaignId, DesignerEdit, DesignerForm, DesignerInvite, DesignersEditor, Practice};
 use crate::i18n::{use_i18n, Key};
 use crate::paths;
 use leptos::form::ActionForm;
@@ -31,8 +33,10 @@ fn DesignersView(editor: DesignersEditor) -> impl IntoView {
             done("linked", Signal::derive(|| None)),
             done("unlinked", Signal::derive(|| None)),
         );
-        move || s.get() || l.get() || u.get() || photo.get()
+        let withdrawn = done("withdrawn", Signal::derive(|| None));
+        move || s.get() || l.get() || u.get() || photo.get() || withdrawn.get()
     });
+    let invited = done("invited", Signal::derive(|| None));
     let photo_error = image_error("photo_error");
     let link = ServerAction::<LinkDesigner>::new();
     let linked: Outcome = Signal::derive(move || link.value().get());
@@ -44,6 +48,9 @@ fn DesignersView(editor: DesignersEditor) -> impl IntoView {
             <StudioNav campaign current=Key::Designers/>
             <Show when=move || saved.get()>
                 <p class="notice" role="status" id="designer-saved">{i18n.t(Key::DesignerSaved)}</p>
+            </Show>
+            <Show when=move || invited.get()>
+                <p class="notice" role="status" id="designer-invited">{i18n.t(Key::InviteSent)}</p>
             </Show>
             <p class="form-error" role="alert" id="photo-error">{move || photo_error().map(|k| i18n.t(k))}</p>
             <p class="lead">{i18n.t(Key::DesignersStudioLead)}</p>
@@ -59,8 +66,8 @@ fn DesignersView(editor: DesignersEditor) -> impl IntoView {
                     <ActionForm action=link attr:class="form" attr:id="link-designer-form">
                         <input type="hidden" name="campaign" value=campaign.0/>
                         <FormNote result=linked fields=&["slug", "distance_km"]/>
-                        <TextField name="slug" label=Key::DesignerAddressLabel value="" scope="link-" error=field_error(linked, "slug")/>
-                        <TextField name="distance_km" label=Key::DistanceLabel value="" required=false scope="link-" error=field_error(linked, "distance_km")/>
+                        <TextField name="slug" label=Key::DesignerAddressLabel value="" bare=true scope="link-" error=field_error(linked, "slug")/>
+                        <TextField name="distance_km" label=Key::DistanceLabel value="" required=false bare=true scope="link-" error=field_error(linked, "distance_km")/>
                         <button class="button secondary" type="submit">{i18n.t(Key::LinkDesigner)}</button>
                     </ActionForm>
                 </ProgressiveForm>
@@ -93,6 +100,7 @@ fn DesignerEntry(campaign: CampaignId, designer: DesignerEdit) -> impl IntoView 
                 <summary>{i18n.t(Key::EditDesigner)}</summary>
                 <DesignerFormView campaign designer=Some(id) form=d.form.clone()/>
             </details>
+            <ClaimInvite campaign designer=id claimed=d.claimed invite=d.invite.clone()/>
             <ActionForm action=unlink attr:class="inline-form">
                 <input type="hidden" name="campaign" value=campaign.0/>
                 <input type="hidden" name="designer" value=id/>
@@ -102,13 +110,74 @@ fn DesignerEntry(campaign: CampaignId, designer: DesignerEdit) -> impl IntoView 
     }
 }
 
-/// The profile's fields: a new designer (`designer` is `None`) or one to change.
+/// Inviting the designer to keep their profile, or the invitation still open (until they
+/// claim it).
 #[component]
-pub fn DesignerFormView(campaign: CampaignId, designer: Option<i64>, form: DesignerForm) -> impl IntoView {
+fn ClaimInvite(campaign: CampaignId, designer: i64, claimed: bool, invite: Option<DesignerInvite>) -> impl IntoView {
+    let i18n = use_i18n();
+    let send = ServerAction::<InviteDesigner>::new();
+    let revoke = ServerAction::<RevokeDesignerInvite>::new();
+    let result: Outcome = Signal::derive(move || send.value().get());
+    let scope = format!("designer-{designer}-invite-");
+    let open = invite.map(|i| {
+        let until = if i.expired {
+            i18n.t(Key::InviteExpired).to_owned()
+        } else {
+            format!("{} {}", i18n.t(Key::ValidUntil), i18n.date(to_zurich(i.expires_at).date()))
+        };
+        view! {
+            <p class="small designer-invite">
+                {i18n.t(Key::DesignerInvitedTo).replace("{email}", &i.email)} " · " {until} " "
+            </p>
+            <ActionForm action=revoke attr:class="inline-form">
+                <input type="hidden" name="campaign" value=campaign.0/>
+                <input type="hidden" name="designer" value=designer/>
+                <button class="button secondary small" type="submit">{i18n.t(Key::WithdrawInvite)}</button>
+            </ActionForm>
+        }
+    });
+    (!claimed).then(|| view! {
+        {open}
+        <details>
+            <summary>{i18n.t(Key::InviteDesigner)}</summary>
+            <p class="hint">{i18n.t(Key::InviteDesignerHint)}</p>
+            <ProgressiveForm>
+                <ActionForm action=send attr:class="form">
+                    <input type="hidden" name="campaign" value=campaign.0/>
+                    <input type="hidden" name="designer" value=designer/>
+                    <FormNote result fields=&["email"]/>
+                    <TextField name="email" label=Key::EmailLabel value="" kind="email" bare=true scope error=field_error(result, "email")/>
+                    <button class="button secondary" type="submit">{i18n.t(Key::SendInvite)}</button>
+                </ActionForm>
+            </ProgressiveForm>
+        </details>
+    })
+}
+
+/// The profile's form in the studio: a new designer (`designer` is `None`) or one to change.
+#[component]
+fn DesignerFormView(campaign: CampaignId, designer: Option<i64>, form: DesignerForm) -> impl IntoView {
     let i18n = use_i18n();
     let save = ServerAction::<SaveDesigner>::new();
     let result: Outcome = Signal::derive(move || save.value().get());
     let scope = designer.map_or_else(|| "new-designer-".to_owned(), |d| format!("designer-{d}-"));
+    view! {
+        <ProgressiveForm>
+            <ActionForm action=save attr:class="form designer-form">
+                <input type="hidden" name="campaign" value=campaign.0/>
+                {designer.map(|d| view! { <input type="hidden" name="designer" value=d/> })}
+                <DesignerFields form result scope distance=true/>
+                <button class="button" type="submit">{i18n.t(Key::SaveDesigner)}</button>
+            </ActionForm>
+        </ProgressiveForm>
+    }
+}
+
+/// A designer profile's fields (`form[...]`), with their errors; the distance to the campaign's
+/// city only where a campaign's team writes it.
+#[component]
+pub fn DesignerFields(form: DesignerForm, result: Outcome, scope: String, distance: bool) -> impl IntoView {
+    let i18n = use_i18n();
     let practices = Practice::ALL
         .iter()
         .enumerate()
@@ -124,27 +193,23 @@ pub fn DesignerFormView(campaign: CampaignId, designer: Option<i64>, form: Desig
             }
         })
         .collect_view();
+    let distance = distance.then(|| {
+        view! { <TextField name="distance_km" label=Key::DistanceLabel value=form.distance_km required=false scope=scope.clone() error=field_error(result, "distance_km")/> }
+    });
     view! {
-        <ProgressiveForm>
-            <ActionForm action=save attr:class="form designer-form">
-                <input type="hidden" name="campaign" value=campaign.0/>
-                {designer.map(|d| view! { <input type="hidden" name="designer" value=d/> })}
-                <FormNote result fields=&["name", "atelier", "city", "bio", "materials", "certifications", "practices", "website", "instagram", "distance_km"]/>
-                <TextField name="name" label=Key::DesignerNameLabel value=form.name scope=scope.clone() error=field_error(result, "name")/>
-                <TextField name="atelier" label=Key::AtelierLabel value=form.atelier required=false scope=scope.clone() error=field_error(result, "atelier")/>
-                <TextField name="city" label=Key::CityLabel value=form.city scope=scope.clone() error=field_error(result, "city")/>
-                <TextArea name="bio" label=Key::BioLabel value=form.bio rows=4 scope=scope.clone() error=field_error(result, "bio")/>
-                <TextField name="materials" label=Key::MaterialsLabel value=form.materials required=false scope=scope.clone() error=field_error(result, "materials")/>
-                <TextField name="certifications" label=Key::CertificationsLabel value=form.certifications required=false scope=scope.clone() error=field_error(result, "certifications")/>
-                <fieldset class="field tier-choices">
-                    <legend>{i18n.t(Key::PracticesLabel)}</legend>
-                    {practices}
-                </fieldset>
-                <TextField name="website" label=Key::WebsiteLabel value=form.website kind="url" required=false scope=scope.clone() error=field_error(result, "website")/>
-                <TextField name="instagram" label=Key::InstagramLabel value=form.instagram kind="url" required=false scope=scope.clone() error=field_error(result, "instagram")/>
-                <TextField name="distance_km" label=Key::DistanceLabel value=form.distance_km required=false scope=scope error=field_error(result, "distance_km")/>
-                <button class="button" type="submit">{i18n.t(Key::SaveDesigner)}</button>
-            </ActionForm>
-        </ProgressiveForm>
+        <FormNote result fields=&["name", "atelier", "city", "bio", "materials", "certifications", "practices", "website", "instagram", "distance_km"]/>
+        <TextField name="name" label=Key::DesignerNameLabel value=form.name scope=scope.clone() error=field_error(result, "name")/>
+        <TextField name="atelier" label=Key::AtelierLabel value=form.atelier required=false scope=scope.clone() error=field_error(result, "atelier")/>
+        <TextField name="city" label=Key::CityLabel value=form.city scope=scope.clone() error=field_error(result, "city")/>
+        <TextArea name="bio" label=Key::BioLabel value=form.bio rows=4 scope=scope.clone() error=field_error(result, "bio")/>
+        <TextField name="materials" label=Key::MaterialsLabel value=form.materials required=false scope=scope.clone() error=field_error(result, "materials")/>
+        <TextField name="certifications" label=Key::CertificationsLabel value=form.certifications required=false scope=scope.clone() error=field_error(result, "certifications")/>
+        <fieldset class="field tier-choices">
+            <legend>{i18n.t(Key::PracticesLabel)}</legend>
+            {practices}
+        </fieldset>
+        <TextField name="website" label=Key::WebsiteLabel value=form.website kind="url" required=false scope=scope.clone() error=field_error(result, "website")/>
+        <TextField name="instagram" label=Key::InstagramLabel value=form.instagram kind="url" required=false scope=scope.clone() error=field_error(result, "instagram")/>
+        {distance}
     }
 }

@@ -36,13 +36,15 @@ pub fn Labelled(
 }
 
 /// An `<input>` (`text`, `number`, `date`, or `datetime-local` for times in Geneva's time);
-/// read-only when fixed.
+/// read-only when fixed. Posted as `form[{name}]`, or as `{name}` when `bare` (a server
+/// function's own argument).
 #[component]
 pub fn TextField(
     name: &'static str,
     label: Key,
     #[prop(into)] value: String,
     #[prop(optional)] fixed: bool,
+    #[prop(optional)] bare: bool,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = true)] required: bool,
     #[prop(optional, into)] scope: String,
@@ -54,7 +56,7 @@ pub fn TextField(
             <input
                 id=id.clone()
                 type=kind
-                name=input_name(name)
+                name=if bare { name.to_owned() } else { input_name(name) }
                 value=value
                 readonly=fixed
                 required=required

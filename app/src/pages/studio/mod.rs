@@ -6,7 +6,7 @@
 mod chart;
 mod check_in;
 mod dashboard;
-mod designers;
+pub(crate) mod designers;
 mod editor;
 mod faq;
 pub(crate) mod fields;

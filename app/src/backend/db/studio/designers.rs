@@ -2,32 +2,40 @@
 //! while it is linked, link an existing designer, unlink one.
 
 use super::super::designers::DesignerRow;
-use crate::domain::{CampaignId, DesignerEdit, DesignerForm, DesignerSettings, DesignersEditor, Practice, Slug};
+use crate::domain::{
+    CampaignId, DesignerEdit, DesignerForm, DesignerInvite, DesignerSettings, DesignersEditor, Practice, Slug,
+};
 use crate::error::AppError;
 use crate::i18n::Key;
+use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use sqlx::PgConnection;
 
-/// A designer with what only the studio shows: certifications, and whether it is claimed.
-struct EditRow {
-    designer_id: i64,
-    slug: String,
-    name: String,
-    atelier: String,
-    city: String,
-    bio: String,
-    materials: Vec<String>,
-    practices: Vec<String>,
-    photo_url: Option<String>,
-    website_url: Option<String>,
-    instagram_url: Option<String>,
-    distance_km: Option<Decimal>,
-    certifications: Vec<String>,
-    claimed: bool,
+/// A designer with what only the studio shows: certifications, whether it is claimed, and the
+/// invitation to claim it still open.
+pub(crate) struct EditRow {
+    pub designer_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub atelier: String,
+    pub city: String,
+    pub bio: String,
+    pub materials: Vec<String>,
+    pub practices: Vec<String>,
+    pub photo_url: Option<String>,
+    pub website_url: Option<String>,
+    pub instagram_url: Option<String>,
+    pub distance_km: Option<Decimal>,
+    pub certifications: Vec<String>,
+    pub claimed: bool,
+    pub invite_id: Option<i64>,
+    pub invite_email: Option<String>,
+    pub invite_expires: Option<DateTime<Utc>>,
+    pub invite_expired: Option<bool>,
 }
 
 impl EditRow {
-    fn edit(self) -> Result<DesignerEdit, AppError> {
+    pub(crate) fn edit(self) -> Result<DesignerEdit, AppError> {
         let row = DesignerRow {
             designer_id: self.designer_id,
             slug: self.slug,
@@ -55,7 +63,13 @@ impl EditRow {
             instagram: row.instagram_url.unwrap_or_default(),
             distance_km: card.distance_km.map(|d| d.normalize().to_string()).unwrap_or_default(),
         };
-        Ok(DesignerEdit { card, form, claimed: self.claimed })
+        let invite = match (self.invite_id, self.invite_email, self.invite_expires) {
+            (Some(id), Some(email), Some(expires_at)) => {
+                Some(DesignerInvite { id, email, expires_at, expired: self.invite_expired.unwrap_or(false) })
+            }
+            _ => None,
+        };
+        Ok(DesignerEdit { card, form, claimed: self.claimed, invite })
     }
 }
 
@@ -68,8 +82,12 @@ pub async fn editor(db: &mut PgConnection, campaign: CampaignId) -> Result<Desig
     let designers = sqlx::query_as!(
         EditRow,
         r#"select d.designer_id, d.slug, d.name, d.atelier, d.city, d.bio, d.materials, d.practices, d.photo_url,
-                  d.website_url, d.instagram_url, cd.distance_km, d.certifications, d.user_id is not null as "claimed!"
+                  d.website_url, d.instagram_url, cd.distance_km, d.certifications, d.user_id is not null as "claimed!",
+                  i.designer_invite_id as "invite_id?", i.email as "invite_email?",
+                  i.expires_at as "invite_expires?: DateTime<Utc>", i.expires_at <= now() as "invite_expired?"
            from campaign_designer cd join designer d using (designer_id)
+           left join designer_invite i
+                  on i.designer_id = d.designer_id and i.accepted_at is null and i.revoked_at is null
            where cd.campaign_id = $1 order by cd.position, d.name"#,
         campaign.0
     )
@@ -155,7 +173,8 @@ async fn insert(db: &mut PgConnection, s: &DesignerSettings) -> Result<i64, AppE
     Err(AppError::invalid("name", Key::SlugTaken))
 }
 
-async fn update(db: &mut PgConnection, designer: i64, s: &DesignerSettings) -> Result<(), AppError> {
+/// Writes the profile's fields (not its address, portrait or distances).
+pub(crate) async fn update(db: &mut PgConnection, designer: i64, s: &DesignerSettings) -> Result<(), AppError> {
     sqlx::query!(
         "update designer set name = $2, atelier = $3, city = $4, bio = $5, materials = $6, certifications = $7,
                 practices = $8, website_url = $9, instagram_url = $10, updated_at = now()

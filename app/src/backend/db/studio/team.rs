@@ -1,7 +1,7 @@
 //! A campaign's team: members, invitations (stored as the SHA-256 of their token) and their
 //! acceptance.
 
-use super::super::stored;
+use super::super::{stored, users};
 use crate::domain::{
     CampaignId, CampaignStatus, InviteState, InviteView, MemberRole, TeamInvite, TeamMember, TeamPage, UserId,
     INVITE_DAYS,
@@ -165,12 +165,7 @@ pub async fn view(
     .fetch_optional(db)
     .await?
     .ok_or(AppError::NotFound)?;
-    let state = match (i.accepted, i.revoked, i.expired) {
-        (true, _, _) => InviteState::Accepted,
-        (_, true, _) => InviteState::Withdrawn,
-        (_, _, true) => InviteState::Expired,
-        _ => InviteState::Open,
-    };
+    let state = InviteState::of(i.accepted, i.revoked, i.expired);
     Ok(InviteView {
         campaign: CampaignId(i.campaign_id),
         campaign_title: i.title,
@@ -208,12 +203,7 @@ pub async fn accept(db: &mut PgConnection, token_hash: &[u8], user: UserId) -> R
     )
     .execute(&mut *db)
     .await?;
-    sqlx::query!(
-        "update app_user set email_verified_at = coalesce(email_verified_at, now()), updated_at = now()
-         where user_id = $1",
-        user.0
-    )
-    .execute(&mut *db)
-    .await?;
+    // the link was sent to the address: it is proven
+    users::mark_verified(db, user).await?;
     Ok(CampaignId(taken.campaign_id))
 }

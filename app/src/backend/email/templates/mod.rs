@@ -125,6 +125,13 @@ pub enum EmailTemplate {
         role: String,
         link: String,
     },
+    /// To a designer's address: a campaign's team invites them to claim their public profile.
+    DesignerInvite {
+        inviter: String,
+        designer: String,
+        campaign: String,
+        link: String,
+    },
     /// To a campaign's owners: someone offers help against a need (`amount`: `4 heures`).
     HelpOffered {
         name: String,
@@ -229,6 +236,7 @@ impl EmailTemplate {
             EmailTemplate::Refunded { .. } => "refunded",
             EmailTemplate::CampaignNews { .. } => "campaign_news",
             EmailTemplate::CampaignInvite { .. } => "campaign_invite",
+            EmailTemplate::DesignerInvite { .. } => "designer_invite",
             EmailTemplate::HelpOffered { .. } => "help_offered",
             EmailTemplate::PartnerReviewed { .. } => "partner_reviewed",
             EmailTemplate::HelpAnswered { .. } => "help_answered",

@@ -130,6 +130,12 @@ fn pledge_and_payment_templates() -> Vec<EmailTemplate> {
             role: "Rédaction".into(),
             link: link.clone(),
         },
+        EmailTemplate::DesignerInvite {
+            inviter: name.clone(),
+            designer: "Léa Martin".into(),
+            campaign: campaign.clone(),
+            link: link.clone(),
+        },
         EmailTemplate::HelpOffered {
             name: name.clone(),
             campaign: campaign.clone(),

@@ -77,7 +77,7 @@ for path in / "/campaigns/$SLUG" /designers /signin; do
   raw=$(curl -fsS -H 'Accept-Encoding: identity' "$BASE$path" | wc -c)
   br=$(curl -fsS -H 'Accept-Encoding: br' "$BASE$path" | wc -c)
   gz=$(curl -fsS -H 'Accept-Encoding: gzip' "$BASE$path" | wc -c)
-  scripts=$(curl -fsS "$BASE$path" | grep -c 'rel="modulepreload"' || true)
+  scripts=$(curl -fsS "$BASE$path" | grep -c 'trameIslands' || true)
   printf '  %-28s html %7d raw %6d gzip %6d brotli   %s\n' "$path" "$raw" "$gz" "$br" \
     "$([ "$scripts" -gt 0 ] && echo 'loads the islands bundle' || echo 'no JavaScript, no wasm')"
 done

@@ -57,7 +57,16 @@
 			console.warn(`Could not find WASM function for the island ${id}.`);
 		}
 	}
-	idle(() => {
+	// Trame: the bundle is fetched once the page has loaded, its pictures included, so that on a
+	// slow network it never takes bandwidth from what the visitor sees first
+	function loaded(c) {
+		if (document.readyState === "complete") {
+			c();
+		} else {
+			window.addEventListener("load", c, { once: true });
+		}
+	}
+	loaded(() => idle(() => {
 		import(`${root}/${pkg_path}/${output_name}.js`)
 			.then(mod => {
 				mod.default({module_or_path: `${root}/${pkg_path}/${wasm_output_name}.wasm`}).then(() => {
@@ -67,5 +76,5 @@
 
 				window.__hydrateIsland = (el, id) => hydrateIsland(el, id, mod);
 			})
-	});
+	}));
 })

@@ -3,24 +3,20 @@
 
 use leptos::prelude::*;
 
-/// The tags that load the wasm and hydrate the page's islands, put into `<head>` (through
-/// leptos_meta) by every component that renders an island; the same as Leptos's
-/// `HydrationScripts` in islands mode, but only where needed. Two islands on a page put the
-/// tags there twice: the loader runs once (`island_loader`), the browser fetches once.
+/// The script that loads the wasm and hydrates the page's islands, put into `<head>` (through
+/// leptos_meta) by every component that renders an island; Leptos's `HydrationScripts` in
+/// islands mode, but only where needed, and without preloading the bundle: it is fetched once
+/// the page has loaded (`island_script.js`), so the page's first paint and pictures never share
+/// a slow network with it. Two islands on a page put the script there twice: the loader runs
+/// once (`island_loader`), the browser fetches once.
 #[component]
 pub fn IslandScripts() -> impl IntoView {
     #[cfg(feature = "ssr")]
     {
-        use leptos_meta::{Link, Script};
+        use leptos_meta::Script;
         use_context::<LeptosOptions>().map(|options| {
-            let bundle::Names { js, wasm, .. } = bundle::names(&options);
-            let pkg = options.site_pkg_dir.to_string();
             let script = island_loader(&options);
-            view! {
-                <Link rel="modulepreload" href=format!("/{pkg}/{js}.js")/>
-                <Link rel="preload" href=format!("/{pkg}/{wasm}.wasm") as_="fetch" type_="application/wasm" crossorigin="anonymous"/>
-                <Script type_="module">{script}</Script>
-            }
+            view! { <Script type_="module">{script}</Script> }
         })
     }
 }
@@ -56,8 +52,8 @@ mod bundle {
     use std::sync::OnceLock;
 
     /// Leptos's island loader (leptos 0.8, `hydration/island_script.js`): imports the bundle
-    /// when the browser is idle (within a second at the latest: our one change), then hydrates
-    /// every `<leptos-island>` of the page.
+    /// once the page has loaded and the browser is idle (within a second at the latest: our
+    /// changes), then hydrates every `<leptos-island>` of the page.
     pub const ISLAND_SCRIPT: &str = include_str!("island_script.js");
 
     /// The built files' names without extension.

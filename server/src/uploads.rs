@@ -117,21 +117,11 @@ async fn upload_designer_photo(
 
 /// The portrait (`file`) of the profile the signed-in designer claimed.
 async fn upload_my_photo(State(state): State<AppState>, session: Session, form: Multipart) -> Response {
-    let user = match signed_in(&state, &session).await {
-        Ok(user) => user,
+    let (user, designer) = match my_designer(&state, &session).await {
+        Ok(found) => found,
         Err(e) => return status(&e),
     };
     let back = |outcome| back(app::paths::MY_DESIGNER, "portrait-heading", "photo", "photo_error", outcome);
-    let designer = {
-        let mut db = match state.pool.acquire().await {
-            Ok(db) => db,
-            Err(e) => return status(&e.into()),
-        };
-        match app::backend::db::designer_claims::my_designer_id(&mut db, user).await {
-            Ok(id) => id,
-            Err(e) => return status(&e),
-        }
-    };
     let (bytes, _) = match read(form).await {
         Ok(read) => read,
         Err(key) => return back(Err(key)),
@@ -145,6 +135,13 @@ async fn upload_my_photo(State(state): State<AppState>, session: Session, form: 
     })
     .await;
     answer(stored, back)
+}
+
+/// The signed-in account and the designer whose profile it claimed (`NotFound` when none).
+async fn my_designer(state: &AppState, session: &Session) -> Result<(app::domain::UserId, i64), AppError> {
+    let user = signed_in(state, session).await?;
+    let designer = app::backend::db::designer_claims::my_designer_id(&mut *state.pool.acquire().await?, user).await?;
+    Ok((user, designer))
 }
 
 /// The signed-in account (`Unauthorized` for a stranger).

@@ -21,10 +21,8 @@ pub async fn invite(
 ) -> Result<(), AppError> {
     let token = auth::new_reset_token();
     let mut tx = state.pool.begin().await?;
-    let name = designer_claims::invite(&mut tx, campaign, designer, email.as_str(), &token.hash, by.id).await?;
-    let title = sqlx::query_scalar!("select title from campaign where campaign_id = $1", campaign.0)
-        .fetch_one(&mut *tx)
-        .await?;
+    let (name, title) =
+        designer_claims::invite(&mut tx, campaign, designer, email.as_str(), &token.hash, by.id).await?;
     let locale = users::by_email(&mut tx, email).await?.map_or(by.locale, |u| u.locale);
     let template = EmailTemplate::DesignerInvite {
         inviter: by.display_name.clone(),

@@ -10,7 +10,8 @@ use chrono::{DateTime, Utc};
 use sqlx::PgConnection;
 
 /// Opens an invitation for `email` to claim a designer linked to the campaign (a new link
-/// replaces an open one). A profile already claimed is refused.
+/// replaces an open one); the designer's name and the campaign's title, for the email. A
+/// profile already claimed is refused.
 pub async fn invite(
     db: &mut PgConnection,
     campaign: CampaignId,
@@ -18,10 +19,10 @@ pub async fn invite(
     email: &str,
     token_hash: &[u8],
     by: UserId,
-) -> Result<String, AppError> {
+) -> Result<(String, String), AppError> {
     let d = sqlx::query!(
-        r#"select d.name, d.user_id is not null as "claimed!"
-           from designer d join campaign_designer cd using (designer_id)
+        r#"select d.name, c.title, d.user_id is not null as "claimed!"
+           from designer d join campaign_designer cd using (designer_id) join campaign c using (campaign_id)
            where cd.campaign_id = $1 and d.designer_id = $2
            for update of d"#,
         campaign.0,
@@ -49,7 +50,7 @@ pub async fn invite(
     )
     .execute(&mut *db)
     .await?;
-    Ok(d.name)
+    Ok((d.name, d.title))
 }
 
 /// Withdraws the open invitation to claim a designer linked to the campaign.

@@ -9,7 +9,7 @@ use crate::api::studio::designers::{
 };
 use crate::components::form::{done, field_error, image_error, Outcome};
 use crate::components::progressive_form::ProgressiveForm;
-use crate::domain::{to_zurich, CampaignId, DesignerEdit, DesignerForm, DesignerInvite, DesignersEditor, Practice};
+use crate::domain::{CampaignId, DesignerEdit, DesignerForm, DesignerInvite, DesignersEditor, Practice};
 use crate::i18n::{use_i18n, Key};
 use crate::paths;
 use leptos::form::ActionForm;
@@ -120,11 +120,7 @@ fn ClaimInvite(campaign: CampaignId, designer: i64, claimed: bool, invite: Optio
     let result: Outcome = Signal::derive(move || send.value().get());
     let scope = format!("designer-{designer}-invite-");
     let open = invite.map(|i| {
-        let until = if i.expired {
-            i18n.t(Key::InviteExpired).to_owned()
-        } else {
-            format!("{} {}", i18n.t(Key::ValidUntil), i18n.date(to_zurich(i.expires_at).date()))
-        };
+        let until = super::team::invite_until(i.expired, i.expires_at);
         view! {
             <p class="small designer-invite">
                 {i18n.t(Key::DesignerInvitedTo).replace("{email}", &i.email)} " · " {until} " "

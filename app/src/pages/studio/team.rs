@@ -93,16 +93,22 @@ fn MemberItem(campaign: CampaignId, member: TeamMember, removable: bool, mine: b
     }
 }
 
+/// How long an open invitation's link works: its last day, or that it expired.
+pub(super) fn invite_until(expired: bool, expires_at: chrono::DateTime<chrono::Utc>) -> String {
+    let i18n = use_i18n();
+    if expired {
+        i18n.t(Key::InviteExpired).to_owned()
+    } else {
+        format!("{} {}", i18n.t(Key::ValidUntil), i18n.date(to_zurich(expires_at).date()))
+    }
+}
+
 #[component]
 fn InviteItem(campaign: CampaignId, invite: TeamInvite, manages: bool) -> impl IntoView {
     let i18n = use_i18n();
     let revoke = ServerAction::<RevokeInvite>::new();
     let i = invite;
-    let until = if i.expired {
-        i18n.t(Key::InviteExpired).to_owned()
-    } else {
-        format!("{} {}", i18n.t(Key::ValidUntil), i18n.date(to_zurich(i.expires_at).date()))
-    };
+    let until = invite_until(i.expired, i.expires_at);
     view! {
         <li class="team-invite" id=format!("invite-{}", i.id)>
             <span>

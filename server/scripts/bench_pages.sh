@@ -3,7 +3,8 @@
 #   1. page weight: bytes per page and of the browser bundle, raw and compressed;
 #   2. the campaign page through HTTP, cached and uncached, at 64 and 256 connections, next to
 #      nginx serving the same brotli bytes from a file (wrk, on this same machine);
-#   3. overload: twice the saturating load on an uncached page while pledges are made;
+#   3. overload: twice the saturating load on an uncached page (data read from PostgreSQL)
+#      while pledges are made;
 #   4. 2,000 live-totals streams: memory, and the time from a commit to the last client.
 # BENCH_SECONDS (default 10) per wrk run.
 set -euo pipefail
@@ -52,7 +53,7 @@ start_server() {
 # wrk against $1 with $2 connections: "requests/s p50 p99 non-2xx"
 load() {
   local out
-  out=$(wrk -t2 -c"$2" -d"${SECONDS_PER_RUN}s" --latency -H 'Accept-Encoding: br' "$1")
+  out=$(wrk -t2 -c"$2" -d"${SECONDS_PER_RUN}s" --latency -H 'Accept-Encoding: gzip, deflate, br, zstd' "$1")
   echo "$out" >>"$WORK/wrk.log"
   python3 - "$out" <<'PY'
 import re, sys
@@ -72,7 +73,7 @@ PY
 start_server TRAME_PAGE_CACHE=true
 BASE="http://127.0.0.1:$PORT"
 
-say "page weight (release build, brotli as browsers get it)"
+say "page weight (release build; browsers get the cached campaign page as brotli, pages rendered for them as gzip)"
 for path in / "/campaigns/$SLUG" /designers /signin; do
   raw=$(curl -fsS -H 'Accept-Encoding: identity' "$BASE$path" | wc -c)
   br=$(curl -fsS -H 'Accept-Encoding: br' "$BASE$path" | wc -c)
@@ -117,14 +118,19 @@ for c in 64 256; do
   printf '  %-34s %10s %9s %9s %8s %7s\n' "Trame cached, $c conn." "$c_rps" "$c_p50" "$c_p99" "$c_bad" \
     "$(python3 -c "print(f'{$c_rps / $n_rps:.3f}')")"
 done
-start_server TRAME_PAGE_CACHE=false
-BASE="http://127.0.0.1:$PORT"
-for c in 64 256; do
-  read -r u_rps u_p50 u_p99 u_bad _ < <(load "$BASE/campaigns/$SLUG" "$c")
-  printf '  %-34s %10s %9s %9s %8s\n' "Trame uncached, $c conn." "$u_rps" "$u_p50" "$u_p99" "$u_bad"
+# uncached: rendered and compressed per request, as for a signed-in visitor (the campaign's
+# data kept in memory), then with the data read from PostgreSQL each time as well
+for data in true false; do
+  start_server TRAME_PAGE_CACHE=false TRAME_DATA_CACHE=$data
+  BASE="http://127.0.0.1:$PORT"
+  for c in 64 256; do
+    read -r u_rps u_p50 u_p99 u_bad _ < <(load "$BASE/campaigns/$SLUG" "$c")
+    label="uncached$([ $data = false ] && echo ', no data kept'), $c conn."
+    printf '  %-34s %10s %9s %9s %8s\n' "Trame $label" "$u_rps" "$u_p50" "$u_p99" "$u_bad"
+  done
 done
 
-say "overload: 512 connections on the uncached page (twice the 256 that saturate it) while pledges are made"
+say "overload: 512 connections on the uncached page, no data kept (twice the 256 that saturate it) while pledges are made"
 node server/scripts/bench/pledges_under_load.mjs "$BASE" "$SLUG" "$SECONDS_PER_RUN" >"$WORK/pledges.out" &
 PLEDGES=$!
 until grep -q ready "$WORK/pledges.out" 2>/dev/null; do sleep 0.2; done

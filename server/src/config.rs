@@ -42,6 +42,9 @@ pub struct Overload {
     pub live_watchers: usize,
     /// `TRAME_PAGE_CACHE` (default true): keep anonymous campaign pages in memory.
     pub page_cache: bool,
+    /// `TRAME_DATA_CACHE` (default true): keep what campaign pages show in memory, for the
+    /// pages rendered per visitor (`app::backend::campaign_pages`).
+    pub data_cache: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -148,6 +151,7 @@ impl Config {
                 money_in_flight: at_least_one(&lookup, "TRAME_MONEY_IN_FLIGHT", 64)?,
                 live_watchers: at_least_one(&lookup, "TRAME_LIVE_WATCHERS", 10_000)?,
                 page_cache: parse(&lookup, "TRAME_PAGE_CACHE", true)?,
+                data_cache: parse(&lookup, "TRAME_DATA_CACHE", true)?,
             },
             secure_cookies: parse(&lookup, "TRAME_SECURE_COOKIES", false)?,
             stripe_secret_key: SecretString::from(

@@ -4,6 +4,7 @@
 #![recursion_limit = "512"]
 
 pub mod assets;
+pub mod compress;
 pub mod config;
 pub mod isolate;
 pub mod live;

@@ -16,7 +16,6 @@ use axum::{middleware, Json, Router};
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use serde::Deserialize;
 use std::time::Duration;
-use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::trace::TraceLayer;
 use tower_sessions::{Session, SessionManagerLayer};
@@ -59,9 +58,9 @@ pub fn router(
         // before the session store: a shed request costs no database query
         .layer(middleware::from_fn_with_state(budgets, overload::shed))
         .layer(TraceLayer::new_for_http())
-        // pages and calls go out brotli- or gzip-compressed when the browser accepts it (not
-        // event streams, nor what is compressed already, such as the precompressed assets)
-        .layer(CompressionLayer::new())
+        // pages and calls go out compressed when the browser accepts it (not event streams, nor
+        // what is compressed already: cached pages, the precompressed assets)
+        .layer(middleware::from_fn(crate::compress::compress))
         // outermost: no request meets a reactive owner another one left on its thread
         .layer(crate::isolate::IsolateLayer)
         .with_state(state)

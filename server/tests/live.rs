@@ -8,9 +8,13 @@ use std::time::{Duration, Instant};
 use support::fixtures::{self, *};
 use support::TestApp;
 
-/// The app with the page cache on (the other tests run without it).
+/// The app with the page and data caches on (the other tests run without them).
 async fn cached_app(pool: PgPool) -> TestApp {
-    TestApp::spawn_own_pool(pool, &[("TRAME_PAGE_CACHE", "true"), ("TRAME_PLEDGE_LIMIT_PER_ACCOUNT", "100")]).await
+    TestApp::spawn_own_pool(
+        pool,
+        &[("TRAME_PAGE_CACHE", "true"), ("TRAME_DATA_CACHE", "true"), ("TRAME_PLEDGE_LIMIT_PER_ACCOUNT", "100")],
+    )
+    .await
 }
 
 async fn anonymous_get(app: &TestApp, path: &str) -> (Option<String>, String) {
@@ -50,14 +54,20 @@ async fn the_cached_page_changes_after_a_pledge(pool: PgPool) {
     assert!(english.text().await.unwrap().contains("10 left of 10"));
 
     let backer = backers(&app, 1).await.remove(0);
+    let signed_in = || async { backer.get(format!("{}{path}", app.base)).send().await.unwrap() };
+    // a signed-in visitor is never served the anonymous copy (their page is rendered for them,
+    // from the campaign's data kept in memory)
+    let before = signed_in().await;
+    assert!(before.headers().get("x-page-cache").is_none());
+    assert!(before.text().await.unwrap().contains("10 restants sur 10"));
     let tier = f.limited_tier.to_string();
     let id = pledge_id(&app, &backer, &f.slug, &[("form[tier]", &tier)]).await;
     save_card(&app, &backer, id, "pm_card_visa").await;
     let html = until_page(&app, &path, |html| html.contains("9 restants sur 10")).await;
     assert!(html.contains("40.00"), "the new total");
-    // a signed-in visitor is never served the anonymous copy
-    let signed_in = backer.get(format!("{}{path}", app.base)).send().await.unwrap();
-    assert!(signed_in.headers().get("x-page-cache").is_none());
+    // the kept data was dropped before the cached copies: their page has changed too
+    let after = signed_in().await.text().await.unwrap();
+    assert!(after.contains("9 restants sur 10") && after.contains("40.00"), "{after}");
     app.stop().await;
 }
 

@@ -15,8 +15,7 @@ pub async fn load_live_campaigns() -> Result<LiveCampaigns, AppError> {
 #[server(endpoint = "campaigns/page")]
 pub async fn load_campaign_page(slug: String) -> Result<CampaignPage, AppError> {
     let state = crate::backend::state()?;
-    let mut db = state.pool.acquire().await?;
-    crate::backend::db::campaigns::campaign_page(&mut db, &slug, crate::i18n::request_locale()).await
+    state.campaign_pages.get(&state.pool, &slug, crate::i18n::request_locale()).await
 }
 
 /// One published update of a campaign, its body for whoever may read it (`backers` updates:

@@ -39,8 +39,8 @@ pub async fn load_pledge_form(slug: String, edit: Option<i64>) -> Result<PledgeF
         async move {
             let state = state()?;
             let user = auth::maybe_user().await?;
+            let page = state.campaign_pages.get(&state.pool, &slug, crate::i18n::request_locale()).await?;
             let mut db = state.pool.acquire().await?;
-            let page = campaigns::campaign_page(&mut db, &slug, crate::i18n::request_locale()).await?;
             let editing = match (edit, &user) {
                 (Some(id), Some(user)) => Some(pledges::view(&mut db, PledgeId(id), user.id).await?),
                 (Some(_), None) => return Err(AppError::Unauthorized),

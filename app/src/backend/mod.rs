@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod auth;
+pub mod campaign_pages;
 pub mod db;
 pub mod designer_claims;
 pub mod email;
@@ -42,6 +43,8 @@ pub struct AppState {
     pub queue: Arc<jobs::Queue>,
     pub stripe: Arc<stripe::Stripe>,
     pub limits: Arc<limits::RateLimits>,
+    /// The campaign pages' data, kept until a campaign changes.
+    pub campaign_pages: Arc<campaign_pages::CampaignPages>,
 }
 
 impl AppState {

@@ -7,6 +7,7 @@
 //! (`app::backend::security`).
 
 use super::Live;
+use crate::compress::accepts;
 use crate::startup::SESSION_COOKIE;
 use app::domain::{Locale, RewardKind};
 use app::i18n::locale_from_headers;
@@ -62,6 +63,14 @@ impl PageCache {
         slots.entry(key.clone()).or_default().clone()
     }
 
+    /// Forgets `slot` if it still holds no page.
+    fn forget_empty(&self, key: &Key, slot: &Arc<Slot>) {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        if slots.get(key).is_some_and(|kept| Arc::ptr_eq(kept, slot) && kept.page.get().is_none()) {
+            slots.remove(key);
+        }
+    }
+
     /// Forgets every copy of the campaign's page.
     pub fn invalidate(&self, slug: &str) {
         self.slots.lock().unwrap_or_else(|e| e.into_inner()).retain(|key, _| key.slug != slug);
@@ -92,6 +101,8 @@ pub async fn serve(State(live): State<Live>, request: Request, next: Next) -> Re
     }
     let response = next.run(request).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        // an address that leads nowhere takes no room
+        cache.forget_empty(&key, &slot);
         return response;
     }
     let (parts, body) = response.into_parts();
@@ -190,17 +201,11 @@ struct Wanted {
 
 impl Wanted {
     fn of(headers: &HeaderMap) -> Wanted {
-        let accepts = |coding: &str| {
-            headers
-                .get_all(header::ACCEPT_ENCODING)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(','))
-                .any(|c| {
-                    c.split(';').next().is_some_and(|c| c.trim() == coding) && !c.replace(' ', "").ends_with(";q=0")
-                })
-        };
-        Wanted { brotli: accepts("br"), gzip: accepts("gzip"), has: headers.get(header::IF_NONE_MATCH).cloned() }
+        Wanted {
+            brotli: accepts(headers, "br"),
+            gzip: accepts(headers, "gzip"),
+            has: headers.get(header::IF_NONE_MATCH).cloned(),
+        }
     }
 
     fn answer(&self, page: &Page, how: &'static str) -> Response {
@@ -259,6 +264,20 @@ mod tests {
         assert!(key("/campaigns/", None).is_none());
         assert!(key("/designers", None).is_none());
         assert!(cacheable(&PageCache::new(false), &request("/campaigns/fil-rouge", None)).is_none());
+    }
+
+    #[test]
+    fn addresses_that_lead_nowhere_take_no_room() {
+        let cache = PageCache::new(true);
+        let key = |slug: &str| Key { slug: slug.to_owned(), kind: None, locale: Locale::Fr };
+        let missing = cache.slot(&key("nope"));
+        cache.forget_empty(&key("nope"), &missing);
+        let found = cache.slot(&key("fil-rouge"));
+        let _ = found.page.set(Arc::new(Page::new(Bytes::from_static(b"<html></html>"), &HeaderMap::new())));
+        cache.forget_empty(&key("fil-rouge"), &found);
+        let slots = cache.slots.lock().unwrap();
+        assert!(!slots.contains_key(&key("nope")));
+        assert!(slots.contains_key(&key("fil-rouge")), "a page kept stays");
     }
 
     #[test]

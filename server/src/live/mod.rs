@@ -7,6 +7,7 @@ pub mod cache;
 pub mod events;
 mod listener;
 
+use app::backend::campaign_pages::CampaignPages;
 use app::backend::live::LiveTotals;
 use app::domain::{CampaignId, Locale};
 use cache::PageCache;
@@ -23,6 +24,8 @@ pub struct Live {
 
 struct Inner {
     cache: PageCache,
+    /// What campaign pages show (the app reads it; kept while listening).
+    pages: Arc<CampaignPages>,
     updates: broadcast::Sender<Arc<Update>>,
     /// Places for open event streams: their own budget, apart from the requests'.
     watchers: Arc<Semaphore>,
@@ -47,11 +50,12 @@ impl Update {
 impl Live {
     /// At most `max_watchers` event streams open at once; `cache` says whether anonymous
     /// campaign pages are kept.
-    pub fn new(max_watchers: usize, cache: bool) -> Live {
+    pub fn new(max_watchers: usize, cache: bool, pages: Arc<CampaignPages>) -> Live {
         let (updates, _) = broadcast::channel(256);
         Live {
             inner: Arc::new(Inner {
                 cache: PageCache::new(cache),
+                pages,
                 updates,
                 watchers: Arc::new(Semaphore::new(max_watchers)),
                 stop: CancellationToken::new(),
@@ -82,6 +86,7 @@ impl Live {
     }
 
     fn set_listening(&self, listening: bool) {
+        self.inner.pages.set_listening(listening);
         self.inner.listening.send_replace(listening);
     }
 
@@ -104,6 +109,8 @@ impl Live {
 
     /// After a change: the cached pages go, and watchers (if any) get the new figures.
     async fn changed(&self, pool: &PgPool, campaign: CampaignId, slug: &str) {
+        // the data first: a page rendered meanwhile from the old data goes with the old copies
+        self.inner.pages.invalidate(slug);
         self.inner.cache.invalidate(slug);
         if self.inner.updates.receiver_count() == 0 {
             return;

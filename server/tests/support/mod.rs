@@ -127,8 +127,9 @@ impl TestApp {
             ("TRAME_DEPLOYMENT_ID".into(), deployment_id()),
             // pages change when PostgreSQL's notification arrives, a moment after the commit:
             // tests that read a page right after changing it see it uncached (tests/live.rs
-            // turns the cache on)
+            // turns the caches on)
             ("TRAME_PAGE_CACHE".into(), "false".into()),
+            ("TRAME_DATA_CACHE".into(), "false".into()),
         ];
         settings.extend(stripe_settings());
         settings.extend(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())));

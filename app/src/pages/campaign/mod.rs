@@ -26,8 +26,11 @@ pub fn CampaignPage() -> impl IntoView {
 #[component]
 fn CampaignView(data: PageData) -> impl IntoView {
     let i18n = use_i18n();
-    let c = data.campaign.clone();
-    let hero = data.images.first().cloned().map(|img| {
+    // the data is this page's own: moved into the view, never copied
+    let PageData { campaign: c, images, rewards, designers, partners, match_funds, needs, updates, faq, server_now } =
+        data;
+    let mut images = images.into_iter();
+    let hero = images.next().map(|img| {
         let srcset = (!img.srcset.is_empty()).then_some(img.srcset);
         view! {
             <img
@@ -42,8 +45,8 @@ fn CampaignView(data: PageData) -> impl IntoView {
             />
         }
     });
-    let gallery = (data.images.len() > 1).then(|| {
-        let images = data.images[1..].to_vec();
+    let images: Vec<_> = images.collect();
+    let gallery = (!images.is_empty()).then(|| {
         view! {
             <section id="gallery" class="section" aria-labelledby="gallery-heading">
                 <h2 id="gallery-heading">{i18n.t(Key::Gallery)}</h2>
@@ -63,17 +66,17 @@ fn CampaignView(data: PageData) -> impl IntoView {
             </section>
         }
     });
-    let open = c.is_open(data.server_now);
+    let open = c.is_open(server_now);
     // texts not in the page's language (not translated) say which language they are in
     let text_lang = (c.text_locale != i18n.locale).then_some(c.text_locale.code());
     let anchors = [
         ("story", Key::TheStory, true),
-        ("rewards", Key::Rewards, !data.rewards.is_empty()),
-        ("designers", Key::Designers, !data.designers.is_empty()),
-        ("partners", Key::Partners, !data.partners.is_empty()),
-        ("needs", Key::Needs, !data.needs.is_empty()),
+        ("rewards", Key::Rewards, !rewards.is_empty()),
+        ("designers", Key::Designers, !designers.is_empty()),
+        ("partners", Key::Partners, !partners.is_empty()),
+        ("needs", Key::Needs, !needs.is_empty()),
         ("updates", Key::Updates, true),
-        ("faq", Key::Faq, !data.faq.is_empty()),
+        ("faq", Key::Faq, !faq.is_empty()),
     ];
     view! {
         <Title text=format!("{} · Trame", c.title)/>
@@ -86,7 +89,7 @@ fn CampaignView(data: PageData) -> impl IntoView {
                     <h1 lang=text_lang>{c.title.clone()}</h1>
                     <p class="lead" lang=text_lang>{c.summary.clone()}</p>
                 </div>
-                <FundingBox campaign=c.clone() match_funds=data.match_funds.clone() server_now=data.server_now/>
+                <FundingBox campaign=c.clone() match_funds server_now/>
             </header>
             <nav class="section-nav" aria-label=c.title.clone()>
                 <ul class="wrap">
@@ -109,12 +112,12 @@ fn CampaignView(data: PageData) -> impl IntoView {
                     <div class="prose" id="story-text" lang=text_lang inner_html=c.story_html.clone()></div>
                 </section>
                 {gallery}
-                <RewardCatalogue slug=c.slug.clone() rewards=data.rewards.clone() open=open/>
-                <DesignersSection designers=data.designers.clone()/>
-                <PartnersWall slug=Some(c.slug.clone()) partners=data.partners.clone()/>
-                <NeedsSection slug=c.slug.clone() needs=data.needs.clone() open=open/>
-                <UpdatesSection slug=c.slug.clone() updates=data.updates.clone()/>
-                <FaqSection faq=data.faq.clone()/>
+                <RewardCatalogue slug=c.slug.clone() rewards open=open/>
+                <DesignersSection designers/>
+                <PartnersWall slug=Some(c.slug.clone()) partners/>
+                <NeedsSection slug=c.slug.clone() needs open=open/>
+                <UpdatesSection slug=c.slug.clone() updates/>
+                <FaqSection faq/>
             </div>
         </article>
     }

@@ -50,7 +50,8 @@ start_server() {
   wait_http "http://127.0.0.1:$PORT/health" 60
 }
 
-# wrk against $1 with $2 connections: "requests/s p50 p99 non-2xx"
+# wrk against $1 with $2 connections: "requests/s p50 p99 non-2xx total pages/s" (pages: the
+# answers that were not a 503)
 load() {
   local out
   out=$(wrk -t2 -c"$2" -d"${SECONDS_PER_RUN}s" --latency -H 'Accept-Encoding: gzip, deflate, br, zstd' "$1")
@@ -66,7 +67,9 @@ p50 = ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
 p99 = ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
 bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
 total = int(re.search(r"(\d+) requests in", out).group(1))
-print(f"{rps:.0f} {p50:.2f} {p99:.2f} {int(bad.group(1)) if bad else 0} {total}")
+bad = int(bad.group(1)) if bad else 0
+seconds = float(re.search(r"requests in ([\d.]+)s", out).group(1))
+print(f"{rps:.0f} {p50:.2f} {p99:.2f} {bad} {total} {(total - bad) / seconds:.0f}")
 PY
 }
 
@@ -110,10 +113,10 @@ http {
 NGINX
 nginx -c "$WORK/nginx.conf"
 NGINX=1
-printf '  %-34s %10s %9s %9s %8s %7s\n' "" "requests/s" "p50 ms" "p99 ms" "non-2xx" "ratio"
+printf '  %-34s %10s %9s %9s %8s %7s\n' "" "pages/s" "p50 ms" "p99 ms" "non-2xx" "ratio"
 for c in 64 256; do
-  read -r n_rps n_p50 n_p99 n_bad _ < <(load "http://127.0.0.1:$NGINX_PORT/page" "$c")
-  read -r c_rps c_p50 c_p99 c_bad _ < <(load "$BASE/campaigns/$SLUG" "$c")
+  read -r _ n_p50 n_p99 n_bad _ n_rps < <(load "http://127.0.0.1:$NGINX_PORT/page" "$c")
+  read -r _ c_p50 c_p99 c_bad _ c_rps < <(load "$BASE/campaigns/$SLUG" "$c")
   printf '  %-34s %10s %9s %9s %8s\n' "nginx, same bytes, $c conn." "$n_rps" "$n_p50" "$n_p99" "$n_bad"
   printf '  %-34s %10s %9s %9s %8s %7s\n' "Trame cached, $c conn." "$c_rps" "$c_p50" "$c_p99" "$c_bad" \
     "$(python3 -c "print(f'{$c_rps / $n_rps:.3f}')")"
@@ -124,8 +127,9 @@ for data in true false; do
   start_server TRAME_PAGE_CACHE=false TRAME_DATA_CACHE=$data
   BASE="http://127.0.0.1:$PORT"
   for c in 64 256; do
-    read -r u_rps u_p50 u_p99 u_bad _ < <(load "$BASE/campaigns/$SLUG" "$c")
-    label="uncached$([ $data = false ] && echo ', no data kept'), $c conn."
+    read -r _ u_p50 u_p99 u_bad _ u_rps < <(load "$BASE/campaigns/$SLUG" "$c")
+    label="uncached, $c conn."
+    [ "$data" = true ] || label="uncached, no data kept, $c conn."
     printf '  %-34s %10s %9s %9s %8s\n' "Trame $label" "$u_rps" "$u_p50" "$u_p99" "$u_bad"
   done
 done
@@ -134,7 +138,7 @@ say "overload: 512 connections on the uncached page, no data kept (twice the 256
 node server/scripts/bench/pledges_under_load.mjs "$BASE" "$SLUG" "$SECONDS_PER_RUN" >"$WORK/pledges.out" &
 PLEDGES=$!
 until grep -q ready "$WORK/pledges.out" 2>/dev/null; do sleep 0.2; done
-read -r o_rps o_p50 o_p99 o_bad o_total < <(load "$BASE/campaigns/$SLUG" 512)
+read -r o_rps o_p50 o_p99 o_bad o_total _ < <(load "$BASE/campaigns/$SLUG" 512)
 wait $PLEDGES
 echo "  pages: $o_rps answers/s, p50 $o_p50 ms, p99 $o_p99 ms; $o_bad of $o_total answered 503 ($(python3 -c "print(f'{100 * $o_bad / max($o_total, 1):.1f}')") %)"
 echo "  $(grep -v ready "$WORK/pledges.out")"

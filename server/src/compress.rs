@@ -123,23 +123,30 @@ impl Coding {
     }
 
     fn encode(self, body: &[u8]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(body.len() / 4);
         match self {
-            Coding::Gzip => {
-                let mut gzip = flate2::write::GzEncoder::new(out, flate2::Compression::fast());
-                // writing to a Vec cannot fail
-                let _ = gzip.write_all(body);
-                gzip.finish().unwrap_or_default()
-            }
-            Coding::Brotli => {
-                {
-                    let mut brotli = brotli::CompressorWriter::new(&mut out, 4096, 2, 18);
-                    let _ = brotli.write_all(body);
-                }
-                out
-            }
+            Coding::Gzip => gzip(body, 1),
+            Coding::Brotli => brotli(body, 2, 18),
         }
     }
+}
+
+/// `body` gzip-compressed at `level` (1 fastest, 9 smallest).
+pub fn gzip(body: &[u8], level: u32) -> Vec<u8> {
+    let mut gzip = flate2::write::GzEncoder::new(Vec::with_capacity(body.len() / 4), flate2::Compression::new(level));
+    // writing to a Vec cannot fail
+    let _ = gzip.write_all(body);
+    gzip.finish().unwrap_or_default()
+}
+
+/// `body` brotli-compressed at `quality` (0 to 11) with a window of 2^`window` bytes.
+pub fn brotli(body: &[u8], quality: u32, window: u32) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() / 4);
+    {
+        let mut brotli = brotli::CompressorWriter::new(&mut out, 4096, quality, window);
+        // writing to a Vec cannot fail; the stream is finished when the writer is dropped
+        let _ = brotli.write_all(body);
+    }
+    out
 }
 
 #[cfg(test)]

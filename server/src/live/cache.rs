@@ -7,7 +7,7 @@
 //! (`app::backend::security`).
 
 use super::Live;
-use crate::compress::accepts;
+use crate::compress::{self, accepts};
 use crate::startup::SESSION_COOKIE;
 use app::domain::{Locale, RewardKind};
 use app::i18n::locale_from_headers;
@@ -18,7 +18,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Largest page kept (a campaign page is about 70 KB).
@@ -147,13 +146,9 @@ fn cacheable(cache: &PageCache, request: &Request) -> Option<Key> {
 
 impl Page {
     fn new(raw: Bytes, headers: &HeaderMap) -> Page {
-        let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
-        let gzip = gzip.write_all(&raw).and_then(|()| gzip.finish()).unwrap_or_default();
-        let mut brotli = Vec::new();
-        {
-            let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 6, 22);
-            let _ = writer.write_all(&raw);
-        }
+        // compressed once for everyone: smaller, slower settings than a page rendered per visitor
+        let gzip = compress::gzip(&raw, 6);
+        let brotli = compress::brotli(&raw, 6, 22);
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         raw.hash(&mut hasher);
         let etag = HeaderValue::from_str(&format!("W/\"{:016x}\"", hasher.finish()))

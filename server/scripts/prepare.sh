@@ -16,7 +16,7 @@ done
 SQLX_OFFLINE=true pcargo test --workspace --no-run -q >/dev/null 2>&1 || true
 rm -rf .sqlx && mkdir .sqlx
 # the sqlx macros write their data only when they run: make cargo recompile every crate using them
-touch app/src/lib.rs server/src/lib.rs server/tests/*.rs
+touch app/src/lib.rs server/src/lib.rs server/tests/it/*.rs
 SQLX_OFFLINE=false SQLX_OFFLINE_DIR="$ROOT/.sqlx" DATABASE_URL="$URL" pcargo test --workspace --no-run -q
 psql "$DATABASE_URL" -qc "drop database $DB" >/dev/null
 say "$(ls .sqlx | wc -l) queries in .sqlx/"

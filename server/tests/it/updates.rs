@@ -2,11 +2,9 @@
 //! campaign page and emailed once to every backer in their language; a backers-only update is
 //! read by backers only.
 
-mod support;
-
-use support::fixtures::{self, *};
-use support::studio::*;
-use support::TestApp;
+use crate::support::fixtures::{self, *};
+use crate::support::studio::*;
+use crate::support::TestApp;
 
 #[sqlx::test(migrations = "../migrations")]
 async fn an_update_is_published_once_and_emailed_to_each_backer(pool: sqlx::PgPool) {

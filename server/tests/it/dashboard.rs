@@ -1,11 +1,9 @@
 //! The dashboard and the backers export over HTTP: the figures, the chart, the filtered table,
 //! a CSV a spreadsheet can open safely; only the campaign's owners (and admins) see any of it.
 
-mod support;
-
-use support::fixtures::{self, *};
-use support::studio::*;
-use support::TestApp;
+use crate::support::fixtures::{self, *};
+use crate::support::studio::*;
+use crate::support::TestApp;
 
 /// The CSV's rows as text cells, the header first (the byte-order mark removed).
 fn cells(body: &str) -> Vec<Vec<String>> {

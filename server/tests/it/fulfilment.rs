@@ -2,11 +2,9 @@
 //! shows) and the backer sees it; a backer with a time slot gets a calendar file and a check-in
 //! code, and only the campaign's team checks them in with it.
 
-mod support;
-
-use support::fixtures::{self, *};
-use support::studio::*;
-use support::TestApp;
+use crate::support::fixtures::{self, *};
+use crate::support::studio::*;
+use crate::support::TestApp;
 
 async fn fulfilled(pool: &sqlx::PgPool, pledge: i64) -> bool {
     sqlx::query_scalar("select fulfilled_at is not null from pledge where pledge_id = $1")

@@ -1,12 +1,10 @@
 //! The reward editor over HTTP: a draft's rewards change freely; after launch, what backers
 //! chose is protected (price, limit, slots, questions, pickup points), each refusal named.
 
-mod support;
-
+use crate::support::fixtures::{self, *};
+use crate::support::studio::*;
+use crate::support::TestApp;
 use sqlx::PgPool;
-use support::fixtures::{self, *};
-use support::studio::*;
-use support::TestApp;
 
 async fn tiers(pool: &PgPool, campaign: i64) -> Vec<(i64, String, bool)> {
     sqlx::query_as("select reward_tier_id, title, is_visible from reward_tier where campaign_id = $1 order by position, reward_tier_id")

@@ -2,13 +2,12 @@
 //! changes it, links one from the registry and takes one off; the profile shows in the registry
 //! and on the campaign page; another campaign's team can change nothing of it.
 
-mod support;
-
+use crate::support;
+use crate::support::fixtures;
+use crate::support::studio::*;
+use crate::support::TestApp;
 use app::backend::media::samples::png;
 use sqlx::PgPool;
-use support::fixtures;
-use support::studio::*;
-use support::TestApp;
 
 #[sqlx::test(migrations = "../migrations")]
 async fn a_team_writes_its_designers_and_only_its_own(pool: PgPool) {

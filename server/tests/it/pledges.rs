@@ -1,11 +1,9 @@
 //! Pledges over HTTP against the real server, PostgreSQL and localstripe: creating, claiming
 //! limited rewards under concurrency, idempotency, amount tampering, changing and cancelling.
 
-mod support;
-
+use crate::support::fixtures::{self, *};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
-use support::fixtures::{self, *};
 
 #[sqlx::test(migrations = "../migrations")]
 async fn an_all_or_nothing_pledge_claims_its_unit_then_counts_once_the_card_is_saved(pool: PgPool) {

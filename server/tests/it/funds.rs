@@ -3,14 +3,13 @@
 //! past its caps, even under a crowd; a cancelled pledge gives its match back; at the close the
 //! partner is charged what was matched, and nothing when the goal is missed.
 
-mod support;
-
+use crate::support;
+use crate::support::fixtures::{self, *};
+use crate::support::studio::*;
+use crate::support::TestApp;
 use app::backend::jobs::{run, Task};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
-use support::fixtures::{self, *};
-use support::studio::*;
-use support::TestApp;
 
 /// An approved financial partner of the campaign with an accepted fund whose card is saved.
 async fn matching_fund(pool: &PgPool, campaign: i64, ratio: &str, cap: Option<i64>, total: i64) -> i64 {

@@ -1,10 +1,8 @@
 //! The public pages over HTTP, against a real PostgreSQL database filled with the demo data.
 
-mod support;
-
+use crate::support::{element, TestApp};
 use app::domain::{Currency, Locale, Money};
 use sqlx::PgPool;
-use support::{element, TestApp};
 
 const SLUG: &str = "fil-rouge-geneve";
 

@@ -1,6 +1,4 @@
 //! Starts the real server on port 0 against the test's own database (`#[sqlx::test]`).
-// Each test binary includes this module and uses a part of it.
-#![allow(dead_code)]
 
 pub mod fixtures;
 pub mod studio;

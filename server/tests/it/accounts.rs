@@ -1,9 +1,7 @@
 //! Accounts, sessions and the security baseline, over HTTP against the real server.
 
-mod support;
-
+use crate::support::TestApp;
 use sqlx::PgPool;
-use support::TestApp;
 
 const PASSWORD: &str = "fil rouge du Léman";
 

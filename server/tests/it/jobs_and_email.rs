@@ -1,10 +1,8 @@
 //! Durable jobs (underway on PostgreSQL) and the email outbox with its file transport.
 
-mod support;
-
+use crate::support::TestApp;
 use sqlx::PgPool;
 use std::time::Duration;
-use support::TestApp;
 use underway::task::{Error as TaskError, RetryPolicy};
 use underway::{Job, To};
 

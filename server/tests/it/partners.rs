@@ -3,13 +3,12 @@
 //! either way; an approved partner shows on the wall, with the logo they uploaded; a change after
 //! approval goes back to review.
 
-mod support;
-
+use crate::support;
+use crate::support::fixtures;
+use crate::support::studio::*;
+use crate::support::TestApp;
 use app::backend::media::samples::png;
 use sqlx::PgPool;
-use support::fixtures;
-use support::studio::*;
-use support::TestApp;
 
 fn form(campaign: &str, website: &str) -> Vec<(String, String)> {
     [

@@ -1,12 +1,10 @@
 //! Two Trame servers on one database, as behind a load balancer: sessions work on both, a
 //! campaign closes and is charged once, each email leaves once, and the limits hold across both.
 
-mod support;
-
+use crate::support::fixtures::*;
+use crate::support::TestApp;
 use sqlx::PgPool;
 use std::time::{Duration, Instant};
-use support::fixtures::*;
-use support::TestApp;
 
 /// Both servers run their job workers.
 async fn server(pool: &PgPool) -> TestApp {

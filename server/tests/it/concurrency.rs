@@ -1,10 +1,8 @@
 //! Limited rewards under a crowd: alone in its binary, so its hundreds of connections do not
 //! starve the other tests.
 
-mod support;
-
+use crate::support::fixtures::{self, *};
 use sqlx::PgPool;
-use support::fixtures::{self, *};
 
 /// 200+ backers race for 10 units, three rounds: exactly 10 pledges each time, the rest are told
 /// "sold out", and the constraint holds.

@@ -1,12 +1,10 @@
 //! The studio over HTTP: starting a draft, the editor's checks and its locks after launch, and
 //! that a campaign's team can reach only its own campaigns.
 
-mod support;
-
+use crate::support::fixtures;
+use crate::support::studio::*;
+use crate::support::TestApp;
 use sqlx::PgPool;
-use support::fixtures;
-use support::studio::*;
-use support::TestApp;
 
 fn settings<'a>(campaign: &'a str, changes: &[(&'a str, &'a str)]) -> Vec<(String, String)> {
     let mut form: Vec<(String, String)> = [

@@ -3,12 +3,11 @@
 //! moves, and each step emails the right person. Steps out of order, other people's offers and
 //! other teams are refused.
 
-mod support;
-
+use crate::support;
+use crate::support::fixtures;
+use crate::support::studio::*;
+use crate::support::TestApp;
 use sqlx::PgPool;
-use support::fixtures;
-use support::studio::*;
-use support::TestApp;
 
 async fn emails(pool: &PgPool, template: &str, to: &str) -> Vec<serde_json::Value> {
     sqlx::query_scalar(

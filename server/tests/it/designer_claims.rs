@@ -3,13 +3,11 @@
 //! withdrawn or replaced), its address then proven; the designer edits the profile and its
 //! portrait on `/me/designer` and the public pages show it; one account keeps one profile.
 
-mod support;
-
+use crate::support::fixtures;
+use crate::support::studio::*;
+use crate::support::TestApp;
 use app::backend::media::samples::png;
 use sqlx::PgPool;
-use support::fixtures;
-use support::studio::*;
-use support::TestApp;
 
 /// The token of the last claim invitation emailed to `to` (from the link in the outbox).
 async fn claim_token(pool: &PgPool, to: &str) -> String {

@@ -1,10 +1,9 @@
 //! The designer registry over HTTP, on the demo data: each filter alone and combined shows
 //! exactly the designers the database says match, with plain links that keep the other filters.
 
-mod support;
-
+use crate::support;
+use crate::support::TestApp;
 use sqlx::PgPool;
-use support::TestApp;
 
 /// The designers the registry page shows, by name (the links of the cards' headings), sorted.
 fn shown(html: &str) -> Vec<String> {

@@ -2,15 +2,13 @@
 //! PostgreSQL and localstripe: charges still open, double charges, a charge run that stopped for
 //! good, held rewards, absurd amounts, pages with side effects, deadlocks, match drift.
 
-mod support;
-
+use crate::support::fixtures::{self, *};
+use crate::support::TestApp;
 use app::backend::jobs::{run, Task};
 use app::backend::payments::Settled;
 use app::domain::{CampaignId, PledgeId};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
-use support::fixtures::{self, *};
-use support::TestApp;
 
 /// A flexible pledge of CHF 30 whose charge waits for 3-D Secure: pending, its charge open.
 async fn pledge_waiting_for_3ds(app: &TestApp, backer: &reqwest::Client, f: &Fixture) -> i64 {

@@ -2,11 +2,9 @@
 //! and served with long cache headers; a file that is not a picture, one too large, and a
 //! small file claiming huge dimensions are refused, and a refusal leaves nothing behind.
 
-mod support;
-
+use crate::support::studio::*;
+use crate::support::TestApp;
 use app::backend::media::samples::{bomb, png};
-use support::studio::*;
-use support::TestApp;
 
 /// Every file under the app's media folder.
 fn files(app: &TestApp) -> Vec<std::path::PathBuf> {

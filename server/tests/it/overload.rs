@@ -2,12 +2,10 @@
 //! disconnected, and a saturated server sheds page views with `503` and `Retry-After` at once
 //! while a pledge still goes through.
 
-mod support;
-
+use crate::support::fixtures::{backers, campaign, pledge_id};
+use crate::support::TestApp;
 use sqlx::PgPool;
 use std::time::{Duration, Instant};
-use support::fixtures::{backers, campaign, pledge_id};
-use support::TestApp;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 

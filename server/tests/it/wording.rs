@@ -1,11 +1,9 @@
 //! What the pages say about a backer's money, read from the rendered HTML in each language:
 //! every sentence about charging, refunding and expiring must be true for the pledge shown.
 
-mod support;
-
+use crate::support::fixtures::{app, backers, campaign, pledge_id};
+use crate::support::{element, TestApp};
 use sqlx::PgPool;
-use support::fixtures::{app, backers, campaign, pledge_id};
-use support::{element, TestApp};
 
 /// The page at `path` as `client` sees it in `lang`.
 async fn page_in(app: &TestApp, client: &reqwest::Client, path: &str, lang: &str) -> String {

@@ -3,12 +3,11 @@
 //! it; the last owner stays. And the team's translations: the public page in the visitor's
 //! language where the team wrote one, the original elsewhere.
 
-mod support;
-
+use crate::support;
+use crate::support::fixtures;
+use crate::support::studio::*;
+use crate::support::TestApp;
 use sqlx::PgPool;
-use support::fixtures;
-use support::studio::*;
-use support::TestApp;
 
 /// The token of the last invitation emailed to `to` (from the link in the outbox).
 async fn invite_token(pool: &PgPool, to: &str) -> String {

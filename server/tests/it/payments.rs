@@ -1,15 +1,13 @@
 //! Money moving, against the real server, PostgreSQL and localstripe: webhooks, the campaign
 //! close and its charge run, payment recovery, flexible campaigns and refunds.
 
-mod support;
-
+use crate::support::fixtures::{self, *};
+use crate::support::{stripe_setting, TestApp};
 use app::backend::jobs::{run, Task};
 use app::backend::payments::Settled;
 use app::domain::{CampaignId, PledgeId};
 use rust_decimal::Decimal;
 use sqlx::PgPool;
-use support::fixtures::{self, *};
-use support::{stripe_setting, TestApp};
 
 /// An all-or-nothing pledge on the limited tier with a saved card; returns its id.
 async fn active_pledge(app: &TestApp, backer: &reqwest::Client, f: &Fixture, method: &str) -> i64 {

@@ -1,12 +1,10 @@
 //! Live campaign pages: the cached anonymous page and the live-totals stream follow a pledge
 //! made anywhere (PostgreSQL's notification reaches each server process).
 
-mod support;
-
+use crate::support::fixtures::{self, *};
+use crate::support::TestApp;
 use sqlx::PgPool;
 use std::time::{Duration, Instant};
-use support::fixtures::{self, *};
-use support::TestApp;
 
 /// The app with the page and data caches on (the other tests run without them).
 async fn cached_app(pool: PgPool) -> TestApp {

@@ -4,12 +4,10 @@
 //! another thread meanwhile waited forever for its data (`routes::app_routes` now finds them
 //! once per process).
 
-mod support;
-
+use crate::support::TestApp;
 use sqlx::PgPool;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use support::TestApp;
 
 #[sqlx::test(migrations = "../migrations")]
 async fn starting_a_server_never_stalls_another_servers_pages(pool: PgPool) {

@@ -1,10 +1,8 @@
 //! How pages travel: compressed when the browser accepts it, whole otherwise.
 
-mod support;
-
+use crate::support::TestApp;
 use sqlx::PgPool;
 use std::io::Read;
-use support::TestApp;
 
 const PAGE: &str = "/campaigns/fil-rouge-geneve";
 

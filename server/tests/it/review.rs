@@ -2,12 +2,10 @@
 //! admin (never by anyone else), each step emailed; approved, it is public and open to pledges
 //! from its start.
 
-mod support;
-
+use crate::support::fixtures::{backers, outbox, pledge, rand_key};
+use crate::support::studio::*;
+use crate::support::TestApp;
 use sqlx::PgPool;
-use support::fixtures::{backers, outbox, pledge, rand_key};
-use support::studio::*;
-use support::TestApp;
 
 async fn status(pool: &PgPool, campaign: i64) -> String {
     sqlx::query_scalar("select status from campaign where campaign_id = $1")

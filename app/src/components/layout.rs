@@ -37,7 +37,8 @@ fn AccountLink() -> impl IntoView {
     let user = Resource::new(move || location.pathname.get(), |_| current_user());
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            // a bare Suspend: built once on the server (see pages::load)
+            {Suspend::new(async move {
                 match user.await {
                     Ok(Some(user)) => view! {
                         <a class="account-link" href=crate::paths::MY_PLEDGES>{i18n.t(Key::MyPledges)}</a>

@@ -20,16 +20,30 @@ pub fn availability(i18n: I18n, tier: &RewardTierView) -> Option<String> {
 pub fn RewardCard(tier: RewardTierView, pledge_href: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let sold_out = tier.is_sold_out();
-    // tiers with time slots are limited by their places, shown per slot
-    let has_slots = !tier.slots.is_empty();
     let class = match (sold_out, tier.quantity_limit) {
         (true, _) => "badge badge-soldout",
         (false, Some(_)) => "availability",
         (false, None) => "availability muted",
     };
     let availability = availability(i18n, &tier).map(|line| view! { <p class=class>{line}</p> });
-    // a session's date is its slot; a delivery date only makes sense for the others
-    let delivery = tier.estimated_delivery.filter(|_| !has_slots).map(|d| {
+    // the card's own data: moved into its view, never copied
+    let RewardTierView {
+        id,
+        title,
+        description,
+        kind,
+        price,
+        estimated_delivery,
+        fulfilment,
+        location,
+        pickup_points,
+        slots,
+        designer,
+        ..
+    } = tier;
+    // tiers with time slots are limited by their places, shown per slot; a session's date is
+    // its slot, so a delivery date only makes sense for the others
+    let delivery = estimated_delivery.filter(|_| slots.is_empty()).map(|d| {
         view! {
             <div>
                 <dt>{i18n.t(Key::EstimatedDelivery)}</dt>
@@ -37,22 +51,21 @@ pub fn RewardCard(tier: RewardTierView, pledge_href: Option<String>) -> impl Int
             </div>
         }
     });
-    let pickup = (tier.fulfilment == Fulfilment::Pickup && !tier.pickup_points.is_empty()).then(|| {
+    let pickup = (fulfilment == Fulfilment::Pickup && !pickup_points.is_empty()).then(|| {
         view! {
             <div>
                 <dt>{i18n.t(Key::PickupAt)}</dt>
                 <dd>
                     <ul class="plain">
-                        {tier
-                            .pickup_points
-                            .iter()
+                        {pickup_points
+                            .into_iter()
                             .map(|p| {
                                 view! {
                                     <li>
-                                        <strong>{p.name.clone()}</strong>
+                                        <strong>{p.name}</strong>
                                         ", "
-                                        {p.address.clone()}
-                                        <span class="muted">" · " {p.opening_hours.clone()}</span>
+                                        {p.address}
+                                        <span class="muted">" · " {p.opening_hours}</span>
                                     </li>
                                 }
                             })
@@ -62,7 +75,7 @@ pub fn RewardCard(tier: RewardTierView, pledge_href: Option<String>) -> impl Int
             </div>
         }
     });
-    let location = tier.location.clone().map(|place| {
+    let location = location.map(|place| {
         view! {
             <div>
                 <dt>{i18n.t(Key::Where)}</dt>
@@ -70,17 +83,17 @@ pub fn RewardCard(tier: RewardTierView, pledge_href: Option<String>) -> impl Int
             </div>
         }
     });
-    let slots = (!tier.slots.is_empty()).then(|| {
+    let slots = (!slots.is_empty()).then(|| {
         view! {
             <div>
                 <dt>{i18n.t(Key::TimeSlots)}</dt>
                 <dd>
-                    <ul class="slots">{tier.slots.iter().map(|s| view! { <SlotItem time_slot=s.clone()/> }).collect_view()}</ul>
+                    <ul class="slots">{slots.into_iter().map(|time_slot| view! { <SlotItem time_slot/> }).collect_view()}</ul>
                 </dd>
             </div>
         }
     });
-    let designer = tier.designer.clone().map(|d| {
+    let designer = designer.map(|d| {
         view! {
             <p class="by">
                 {i18n.t(Key::ByDesigner)} " " <a href=format!("/designers/{}", d.slug)>{d.name}</a>
@@ -88,23 +101,18 @@ pub fn RewardCard(tier: RewardTierView, pledge_href: Option<String>) -> impl Int
         }
     });
     view! {
-        <article
-            class="reward-card"
-            class:is-soldout=sold_out
-            data-kind=tier.kind.as_str()
-            id=format!("reward-{}", tier.id)
-        >
+        <article class="reward-card" class:is-soldout=sold_out data-kind=kind.as_str() id=format!("reward-{id}")>
             <header class="reward-head">
-                <p class="reward-kind">{i18n.label(tier.kind)}</p>
-                <p class="reward-price">{i18n.money_short(tier.price)}</p>
+                <p class="reward-kind">{i18n.label(kind)}</p>
+                <p class="reward-price">{i18n.money_short(price)}</p>
             </header>
-            <h3>{tier.title.clone()}</h3>
+            <h3>{title}</h3>
             {designer}
-            <p class="reward-description">{tier.description.clone()}</p>
+            <p class="reward-description">{description}</p>
             <dl class="reward-facts">
                 <div>
-                    <dt class="visually-hidden">{i18n.label(tier.fulfilment)}</dt>
-                    <dd class="chip">{i18n.label(tier.fulfilment)}</dd>
+                    <dt class="visually-hidden">{i18n.label(fulfilment)}</dt>
+                    <dd class="chip">{i18n.label(fulfilment)}</dd>
                 </div>
                 {delivery}
                 {location}

@@ -39,7 +39,8 @@ struct Slot {
 
 struct Page {
     raw: Bytes,
-    gzip: Bytes,
+    /// `None` if gzip failed: gzip-only browsers get the raw page.
+    gzip: Option<Bytes>,
     brotli: Bytes,
     etag: HeaderValue,
     content_type: HeaderValue,
@@ -160,7 +161,7 @@ impl Page {
             .and_then(|p| p.to_str().ok())
             .map(|p| allow_by_hash(p, &raw))
             .and_then(|p| HeaderValue::from_str(&p).ok());
-        Page { raw, gzip: gzip.into(), brotli: brotli.into(), etag, content_type, policy }
+        Page { raw, gzip: gzip.map(Bytes::from), brotli: brotli.into(), etag, content_type, policy }
     }
 }
 
@@ -209,8 +210,8 @@ impl Wanted {
             (StatusCode::NOT_MODIFIED, None, Bytes::new())
         } else if self.brotli {
             (StatusCode::OK, Some("br"), page.brotli.clone())
-        } else if self.gzip {
-            (StatusCode::OK, Some("gzip"), page.gzip.clone())
+        } else if let Some(gzip) = page.gzip.as_ref().filter(|_| self.gzip) {
+            (StatusCode::OK, Some("gzip"), gzip.clone())
         } else {
             (StatusCode::OK, None, page.raw.clone())
         };

@@ -16,7 +16,8 @@ pub(super) fn TeamTools(slug: String, live: bool) -> impl IntoView {
     let result: crate::components::form::Outcome = Signal::derive(move || cancel.value().get());
     view! {
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            // a bare Suspend: built once on the server (see pages::load)
+            {Suspend::new(async move {
                 let Ok(Some(s)) = settlement.await else { return ().into_any() };
                 view! {
                     <section class="section team-tools" id="team-tools">

@@ -26,6 +26,19 @@ where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     V: IntoView + 'static,
 {
+    show(async move { resource.await }, render)
+}
+
+/// Like `load`, for data read by calling the server function itself: no resource keeps a copy
+/// to clone out again (pages render on the server only), for the pages a rush hits.
+pub(crate) fn show<T, V>(
+    data: impl std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+    render: impl Fn(T) -> V + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Send + 'static,
+    V: IntoView + 'static,
+{
     let i18n = use_i18n();
     let location = leptos_router::hooks::use_location();
     // A bare Suspend, not `move || Suspend::new(..)`: pages render on the server only (islands),
@@ -35,7 +48,7 @@ where
     view! {
         <Suspense fallback=move || view! { <p class="wrap loading">{i18n.t(Key::Loading)}</p> }>
             {Suspend::new(async move {
-                match resource.await {
+                match data.await {
                     Ok(data) => render(data).into_any(),
                     // pages for signed-in people send strangers to sign in, then back here
                     Err(AppError::Unauthorized) => {

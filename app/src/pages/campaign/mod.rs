@@ -6,7 +6,7 @@ mod update;
 
 pub use update::CampaignUpdatePage;
 
-use super::load;
+use super::show;
 use crate::api::campaigns::load_campaign_page;
 use crate::domain::views::CampaignPage as PageData;
 use crate::i18n::{use_i18n, Key};
@@ -18,9 +18,8 @@ use sections::{DesignersSection, FaqSection, FundingBox, NeedsSection, PartnersW
 
 #[component]
 pub fn CampaignPage() -> impl IntoView {
-    let params = use_params_map();
-    let page = Resource::new(move || params.read().get("slug").unwrap_or_default(), load_campaign_page);
-    load(page, |data| view! { <CampaignView data/> })
+    let slug = use_params_map().with_untracked(|p| p.get("slug").unwrap_or_default());
+    show(load_campaign_page(slug), |data| view! { <CampaignView data/> })
 }
 
 #[component]
